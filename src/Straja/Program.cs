@@ -1,0 +1,1 @@
+return Straja.Cli.Commands.Run(args);
