@@ -1,10 +1,134 @@
+using System.Globalization;
+using Straja.Server;
+using Straja.Sim;
+
 namespace Straja.Cli;
 
+/// <summary>The `straja` command line. Each verb parses its own flags and reports errors by name.</summary>
 internal static class Commands
 {
+    private const string Usage = """
+        usage: straja <command> [options]
+
+        commands:
+          demo      run the whole system on a simulated scenario with the web console
+                      --urls URL        where to listen (default http://127.0.0.1:8080)
+                      --data DIR        data directory: store, journal, ground truth (default ./data)
+                      --scenario NAME   built-in scenario or scenario file (default eastern-border)
+                      --speed N         simulated seconds per real second (default 1)
+                      --seed N          override the scenario's random seed
+          scenarios list the built-in scenarios
+        """;
+
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("usage: straja demo [--urls URL] [--data DIR] [--speed N] [--seed N]");
-        return args.Length == 0 ? 2 : 0;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed")),
+                "scenarios" => ListScenarios(),
+                _ => Fail($"unknown command '{args[0]}'\n\n{Usage}"),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (ScenarioException e)
+        {
+            return Fail($"scenario error: {e.Message}");
+        }
+    }
+
+    private static int ListScenarios()
+    {
+        foreach (var name in Scenario.BuiltInNames)
+            Console.Out.WriteLine(name);
+        return 0;
+    }
+
+    private static int Demo(Flags flags)
+    {
+        var options = StrajaServerOptions.Default with
+        {
+            Urls = flags.Get("urls") ?? StrajaServerOptions.Default.Urls,
+            DataDirectory = flags.Get("data") ?? StrajaServerOptions.Default.DataDirectory,
+            Scenario = flags.Get("scenario") ?? StrajaServerOptions.Default.Scenario,
+            Speed = flags.GetDouble("speed", 1, min: 0.01, max: 1000),
+            Seed = flags.Get("seed") is null ? null : (int)flags.GetDouble("seed", 0, int.MinValue, int.MaxValue),
+        };
+        using var stop = new CancellationTokenSource();
+        var server = StrajaServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();
+        foreach (var url in server.Addresses)
+            Console.Out.WriteLine($"Straja console: {url}   (scenario {options.Scenario}, {options.Speed.ToString(CultureInfo.InvariantCulture)}x; Ctrl-C to stop)");
+        server.WaitForShutdownAsync().GetAwaiter().GetResult();
+        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"straja: {message}");
+        return 2;
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>`--name value` flags; an unknown flag or a missing value is a usage error naming it.</summary>
+internal sealed class Flags
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Flags Parse(ReadOnlySpan<string> args, params string[] known)
+    {
+        var f = new Flags();
+        for (int i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal))
+                throw new UsageException($"unexpected argument '{a}'");
+            var name = a[2..];
+            string? value = null;
+            int eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq >= 0)
+            {
+                value = name[(eq + 1)..];
+                name = name[..eq];
+            }
+
+            if (Array.IndexOf(known, name) < 0)
+                throw new UsageException($"unknown option '--{name}' (known: {string.Join(", ", known.Select(k => "--" + k))})");
+            if (value is null)
+            {
+                if (i + 1 >= args.Length)
+                    throw new UsageException($"option '--{name}' needs a value");
+                value = args[++i];
+            }
+
+            f._values[name] = value;
+        }
+
+        return f;
+    }
+
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public double GetDouble(string name, double fallback, double min, double max)
+    {
+        if (!_values.TryGetValue(name, out var s))
+            return fallback;
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            throw new UsageException($"option '--{name}': '{s}' is not a number");
+        if (v < min || v > max)
+            throw new UsageException($"option '--{name}': {s} is outside {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}");
+        return v;
     }
 }

@@ -1,0 +1,189 @@
+using Straja.Engine.Evaluation;
+using Straja.Engine.Picture;
+using Straja.Geo;
+using Straja.Tracking;
+
+namespace Straja.Engine.Fusion;
+
+public sealed record FusionOptions
+{
+    /// <summary>Cooperative ids (ICAO:, RID:) that are ours. Issue 5's registry replaces this list.</summary>
+    public IReadOnlyCollection<string> FriendlyIds { get; init; } = [];
+    public double InnerZoneRadiusM { get; init; } = 5_000;
+    public double OuterZoneRadiusM { get; init; } = 15_000;
+    public double ZoneApproachHorizonS { get; init; } = 300;
+    public TimeSpan MaxAhead { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxBehind { get; init; } = TimeSpan.FromSeconds(120);
+    public TrackerOptions Tracker { get; init; } = TrackerOptions.Default;
+    /// <summary>Added to the tracker's numbers so a restarted engine never reuses a recorded track id.</summary>
+    public long TrackNumberBase { get; init; }
+    public static FusionOptions Default { get; } = new();
+}
+
+/// <summary>What one call of <see cref="FusionEngine.Process"/> produced.</summary>
+public sealed record FusionStep(
+    PictureSnapshot Picture,
+    IReadOnlyList<Alert> NewAlerts,
+    IReadOnlyList<DetectionRejection> Rejected,
+    IReadOnlyList<string> DeletedTracks);
+
+/// <summary>
+/// One sector's fusion: validated detections → tracker → picture → evaluators → alerts.
+/// Pure and deterministic: time comes in with the data, nothing here reads a clock or does I/O,
+/// and a single caller drives it (the sector loop). The same detections in the same order give the
+/// same tracks and the same alerts.
+/// </summary>
+public sealed class FusionEngine
+{
+    private readonly FusionOptions _options;
+    private readonly DetectionValidator _validator;
+    private readonly SectorFrame _frame;
+    private readonly Tracker _tracker;
+    private readonly IEvaluator[] _evaluators;
+    private readonly AlertBook _alerts = new();
+    private readonly HashSet<string> _friendly;
+    private readonly Dictionary<string, SensorDescriptor> _sensors;
+    private readonly DateTimeOffset _epoch;
+    private double _lastScanS = double.NegativeInfinity;
+    private readonly List<AlertProposal> _proposals = [];
+
+    public FusionEngine(GeoPoint sectorOrigin, IEnumerable<SensorDescriptor> sensors, DateTimeOffset epoch, FusionOptions? options = null)
+    {
+        _options = options ?? FusionOptions.Default;
+        _sensors = sensors.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _validator = new DetectionValidator(_sensors, _options.MaxAhead, _options.MaxBehind);
+        _frame = new SectorFrame(sectorOrigin, _sensors.Values);
+        _tracker = new Tracker(_options.Tracker);
+        _friendly = new HashSet<string>(_options.FriendlyIds, StringComparer.OrdinalIgnoreCase);
+        _epoch = epoch;
+        Sites = ProtectedSites.Defaults(_options.InnerZoneRadiusM, _options.OuterZoneRadiusM);
+        Zones = new ZoneIndex(Sites);
+        _evaluators =
+        [
+            new BorderCrossingEvaluator(BorderMap.Embedded),
+            new ZoneEvaluator(Zones, Sites, _options.ZoneApproachHorizonS),
+        ];
+        Picture = PictureSnapshot.Empty(epoch);
+    }
+
+    public IReadOnlyList<ProtectedSite> Sites { get; }
+    public ZoneIndex Zones { get; }
+    public IReadOnlyCollection<SensorDescriptor> Sensors => _sensors.Values;
+    public PictureSnapshot Picture { get; private set; }
+    public long LateDetections { get; private set; }
+
+    public IEnumerable<Alert> Alerts => _alerts.All;
+
+    public void RestoreAlert(Alert alert) => _alerts.Restore(alert);
+
+    public Alert? Acknowledge(string alertId, string by, DateTimeOffset at) => _alerts.Acknowledge(alertId, by, at);
+
+    /// <summary>
+    /// Validates and fuses one batch. <paramref name="now"/> is the ingest clock's time (the
+    /// simulator's in a demo, the journal's in a replay); the picture is stamped with it.
+    /// </summary>
+    public FusionStep Process(IReadOnlyList<Detection> batch, DateTimeOffset now)
+    {
+        var rejected = new List<DetectionRejection>();
+        var valid = new List<Detection>(batch.Count);
+        foreach (var d in batch)
+        {
+            if (_validator.Validate(d, now) is { } r)
+                rejected.Add(r);
+            else
+                valid.Add(d);
+        }
+
+        // Stable sort: detections of one sensor at one instant stay in arrival order.
+        var ordered = valid.Select((d, i) => (d, i)).OrderBy(x => x.d.Time).ThenBy(x => x.i).Select(x => x.d).ToList();
+        var deleted = new List<string>();
+        int start = 0;
+        while (start < ordered.Count)
+        {
+            int end = start + 1;
+            while (end < ordered.Count && ordered[end].SensorId == ordered[start].SensorId && ordered[end].Time == ordered[start].Time)
+                end++;
+            ProcessScan(ordered, start, end, rejected, deleted);
+            start = end;
+        }
+
+        double nowS = Seconds(now);
+        foreach (long id in _tracker.Expire(Math.Max(nowS, _lastScanS)))
+            deleted.Add(TrackId(id));
+
+        Picture = BuildPicture(now);
+        foreach (var id in deleted)
+        {
+            foreach (var e in _evaluators)
+                e.Forget(id);
+        }
+
+        _proposals.Clear();
+        foreach (var e in _evaluators)
+            e.Evaluate(Picture, _proposals);
+        var raised = new List<Alert>();
+        _alerts.Raise(now, _proposals, raised);
+        return new FusionStep(Picture, raised, rejected, deleted);
+    }
+
+    private void ProcessScan(List<Detection> ordered, int start, int end, List<DetectionRejection> rejected, List<string> deleted)
+    {
+        var first = ordered[start];
+        double t = Seconds(first.Time);
+        if (t < _lastScanS)
+        {
+            // Out-of-sequence handling (retrodiction) is issue 3's; until then a late scan is refused
+            // and counted. It is already in the journal, so nothing accepted is lost.
+            LateDetections += end - start;
+            for (int i = start; i < end; i++)
+                rejected.Add(new DetectionRejection(ordered[i].SensorId, ordered[i].Time, "Time", "older than the sector's last processed scan"));
+            return;
+        }
+
+        var sensor = _sensors[first.SensorId];
+        var measurements = new Measurement[end - start];
+        for (int i = start; i < end; i++)
+            measurements[i - start] = _frame.ToMeasurement(ordered[i]);
+
+        // Only a surveillance radar sees everything in its coverage, so only its scans may count a
+        // miss against a track; a passive RF or acoustic node never sees an airliner, and a
+        // cooperative receiver never sees a silent drone.
+        double coverageM = sensor.Kind == SensorKind.Radar ? sensor.MaxRangeM : 0;
+        var result = _tracker.Process(new Scan(sensor.Id, t, _frame.SensorPosition(sensor.Id), coverageM, measurements));
+        foreach (long id in result.Deleted)
+            deleted.Add(TrackId(id));
+        _lastScanS = t;
+    }
+
+    private PictureSnapshot BuildPicture(DateTimeOffset now)
+    {
+        var snaps = _tracker.Snapshot();
+        var tracks = new AirTrack[snaps.Count];
+        for (int i = 0; i < snaps.Count; i++)
+        {
+            var s = snaps[i];
+            var pos = _frame.ToGeo(s.Position);
+            var v = _frame.VelocityAt(pos, s.Velocity);
+            tracks[i] = new AirTrack(
+                TrackId(s.Id), s.Status == TrackStatus.Confirmed, _epoch.AddSeconds(s.LastUpdateTimeS), pos,
+                v.E, v.N, v.U, s.PositionSigmaM, s.Class, s.ClassProbability, IdentityOf(s.CooperativeId),
+                s.CooperativeId, s.Callsign, s.Sensors);
+        }
+
+        return new PictureSnapshot(now, tracks);
+    }
+
+    /// <summary>
+    /// A transponding aircraft not on our list is civil traffic (neutral). A drone broadcasting a
+    /// Remote ID we did not register stays unknown: anyone can broadcast a serial.
+    /// </summary>
+    private Identity IdentityOf(string? cooperativeId) =>
+        cooperativeId is null ? Identity.Unknown
+        : _friendly.Contains(cooperativeId) ? Identity.Friendly
+        : cooperativeId.StartsWith("ICAO:", StringComparison.OrdinalIgnoreCase) ? Identity.Neutral
+        : Identity.Unknown;
+
+    private double Seconds(DateTimeOffset t) => (t - _epoch).TotalSeconds;
+
+    private string TrackId(long id) => $"T{_options.TrackNumberBase + id}";
+}

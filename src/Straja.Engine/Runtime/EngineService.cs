@@ -1,0 +1,145 @@
+using Straja.Engine.Fusion;
+using Straja.Engine.Picture;
+
+namespace Straja.Engine.Runtime;
+
+/// <summary>
+/// Composes the pure fusion engine with the journal, the bus and the store: ingest journals then
+/// publishes; one loop consumes the bus, fuses, records and tells subscribers. This is where I/O
+/// lives; <see cref="FusionEngine"/> stays pure.
+/// </summary>
+public sealed class EngineService : IDisposable
+{
+    private readonly FusionEngine _engine;
+    private readonly DetectionJournal _journal;
+    private readonly IAirPictureStore _store;
+    private readonly IDetectionBus _bus;
+    private readonly Lock _engineLock = new();
+    private readonly Lock _journalLock = new();
+    private readonly Dictionary<string, DateTimeOffset> _lastPointAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _sensorLastSeen = new(StringComparer.Ordinal);
+    private volatile PictureSnapshot _picture;
+    private long _processed, _rejected;
+
+    public EngineService(FusionEngine engine, DetectionJournal journal, IAirPictureStore store, IDetectionBus bus)
+    {
+        _engine = engine;
+        _journal = journal;
+        _store = store;
+        _bus = bus;
+        _picture = engine.Picture;
+        _store.SaveSensors(engine.Sensors);
+        foreach (var a in _store.LoadAlerts(int.MaxValue).Reverse())
+            _engine.RestoreAlert(a);
+    }
+
+    /// <summary>Raised (on the engine loop) when an alert is raised or acknowledged.</summary>
+    public event Action<Alert>? AlertChanged;
+
+    /// <summary>Raised (on the engine loop) for each detection refused, with the sensor and field.</summary>
+    public event Action<DetectionRejection>? Rejected;
+
+    public PictureSnapshot Picture => _picture;
+    public FusionEngine Engine => _engine;
+    public long Processed => Interlocked.Read(ref _processed);
+    public long RejectedCount => Interlocked.Read(ref _rejected);
+    public long Journaled => _journal.Appended;
+
+    public DateTimeOffset? SensorLastSeen(string sensorId)
+    {
+        lock (_engineLock)
+            return _sensorLastSeen.TryGetValue(sensorId, out var t) ? t : null;
+    }
+
+    /// <summary>Journals the batch durably, then hands it to fusion. Returns once it is on the bus.</summary>
+    public async ValueTask IngestAsync(IReadOnlyList<Detection> detections, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (detections.Count == 0)
+        {
+            await _bus.PublishAsync(new DetectionBatch(detections, now), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        lock (_journalLock)
+            _journal.Append(detections);
+        await _bus.PublishAsync(new DetectionBatch(detections, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The single-writer sector loop. Runs until the token is cancelled or the bus completes.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var batch in _bus.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            Step(batch);
+    }
+
+    /// <summary>Processes one batch synchronously; the loop calls it, and so can a deterministic test or a replay.</summary>
+    public FusionStep Step(DetectionBatch batch)
+    {
+        FusionStep step;
+        lock (_engineLock)
+        {
+            step = _engine.Process(batch.Detections, batch.Now);
+            foreach (var d in batch.Detections)
+                _sensorLastSeen[d.SensorId] = d.Time;
+        }
+
+        Interlocked.Add(ref _processed, batch.Detections.Count - step.Rejected.Count);
+        Interlocked.Add(ref _rejected, step.Rejected.Count);
+        _picture = step.Picture;
+        Record(step);
+        foreach (var r in step.Rejected)
+            Rejected?.Invoke(r);
+        foreach (var a in step.NewAlerts)
+            AlertChanged?.Invoke(a);
+        return step;
+    }
+
+    public Alert? Acknowledge(string alertId, string by, DateTimeOffset at)
+    {
+        Alert? acked;
+        lock (_engineLock)
+        {
+            var before = _engine.Alerts.FirstOrDefault(a => a.Id == alertId);
+            acked = _engine.Acknowledge(alertId, by, at);
+            if (acked is null || before is { Acknowledged: true })
+                return acked;
+            _store.SaveAlert(acked);
+        }
+
+        AlertChanged?.Invoke(acked);
+        return acked;
+    }
+
+    public IReadOnlyList<Alert> Alerts(int limit)
+    {
+        lock (_engineLock)
+            return _engine.Alerts.OrderByDescending(a => a.Time).ThenByDescending(a => a.Id.Length).ThenByDescending(a => a.Id, StringComparer.Ordinal).Take(limit).ToList();
+    }
+
+    private void Record(FusionStep step)
+    {
+        var points = new List<TrackPoint>();
+        foreach (var t in step.Picture.Tracks)
+        {
+            // Decimate to about one point per track per second: enough to redraw a path or back-track
+            // an incident, small enough to keep months of history.
+            if (_lastPointAt.TryGetValue(t.Id, out var last) && (t.LastUpdate - last).TotalSeconds < 1)
+                continue;
+            _lastPointAt[t.Id] = t.LastUpdate;
+            points.Add(new TrackPoint(t.Id, t.LastUpdate, t.Position, t.SpeedMps, t.HeadingDeg, t.Class, t.Identity));
+        }
+
+        foreach (var id in step.DeletedTracks)
+            _lastPointAt.Remove(id);
+        if (points.Count > 0)
+            _store.AppendTrackPoints(points);
+        foreach (var a in step.NewAlerts)
+            _store.SaveAlert(a);
+    }
+
+    public void Dispose()
+    {
+        lock (_journalLock)
+            _journal.Dispose();
+    }
+}

@@ -1,0 +1,23 @@
+using Straja.Engine.Picture;
+
+namespace Straja.Engine.Runtime;
+
+/// <summary>One point of a track's recorded path (decimated: about one per track per second).</summary>
+public sealed record TrackPoint(
+    string TrackId, DateTimeOffset Time, GeoPoint Position, double SpeedMps, double HeadingDeg, TargetClass Class, Identity Identity);
+
+/// <summary>
+/// What the engine keeps: sensors, track history, alerts. SQLite by default; issue 6's PostgreSQL
+/// store implements the same seam. Implementations are called from the single engine loop, except
+/// the read methods, which the API calls concurrently.
+/// </summary>
+public interface IAirPictureStore : IDisposable
+{
+    void SaveSensors(IEnumerable<SensorDescriptor> sensors);
+    void AppendTrackPoints(IReadOnlyList<TrackPoint> points);
+    void SaveAlert(Alert alert);
+    IReadOnlyList<Alert> LoadAlerts(int limit);
+    IReadOnlyList<TrackPoint> TrackHistory(string trackId, int limit);
+    /// <summary>The highest track number ever recorded, so a restarted engine does not reuse ids.</summary>
+    long MaxTrackNumber();
+}

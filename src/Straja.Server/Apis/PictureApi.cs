@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Straja.Engine.Runtime;
+
+namespace Straja.Server.Apis;
+
+/// <summary>The air picture: tracks, their history, sensors, and the process status.</summary>
+internal static class PictureApi
+{
+    public static IEndpointRouteBuilder MapPictureApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Picture");
+        api.MapGet("/tracks", GetTracks).WithSummary("The current air picture: every live track.");
+        api.MapGet("/tracks/{id}/history", GetHistory).WithSummary("A track's recorded path, oldest first (about one point per second).");
+        api.MapGet("/sensors", GetSensors).WithSummary("Configured sensors with their coverage and whether they are reporting.");
+        api.MapGet("/status", GetStatus).WithSummary("Picture time and ingest counters.");
+        return app;
+    }
+
+    private static Ok<TrackDto[]> GetTracks(EngineService engine) =>
+        TypedResults.Ok(engine.Picture.Tracks.Select(TrackDto.From).ToArray());
+
+    private static Results<Ok<TrackPointDto[]>, NotFound<ProblemDetailsLite>> GetHistory(string id, EngineService engine, IAirPictureStore store, int? limit)
+    {
+        var points = store.TrackHistory(id, Math.Clamp(limit ?? 3600, 1, 100_000));
+        if (points.Count == 0 && engine.Picture.Tracks.All(t => t.Id != id))
+            return TypedResults.NotFound(new ProblemDetailsLite("track not found", $"no live or recorded track '{id}'"));
+        return TypedResults.Ok(points.Select(TrackPointDto.From).ToArray());
+    }
+
+    private static Ok<SensorDto[]> GetSensors(EngineService engine)
+    {
+        var now = engine.Picture.Time;
+        return TypedResults.Ok(engine.Engine.Sensors.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s =>
+        {
+            var last = engine.SensorLastSeen(s.Id);
+            // Until sensors report status themselves (SAPIENT, issue 4), silence is inferred from
+            // detections: a sensor that sees nothing for ten scans (at least a minute) is called silent.
+            var limit = TimeSpan.FromSeconds(Math.Max(60, 10 * s.ScanPeriodS));
+            var status = last is { } t && now - t <= limit ? "online" : "silent";
+            return new SensorDto(s.Id, s.Name, s.Kind.ToWire(), s.Position.LatDeg, s.Position.LonDeg, s.Position.AltM,
+                s.MaxRangeM, s.ScanPeriodS, status, last);
+        }).ToArray());
+    }
+
+    private static Ok<StatusDto> GetStatus(EngineService engine, StrajaServerOptions options) =>
+        TypedResults.Ok(new StatusDto(engine.Picture.Time, engine.Picture.Tracks.Count, engine.Processed, engine.RejectedCount,
+            engine.Journaled, options.Scenario, options.Speed));
+}
+
+/// <summary>An RFC 9457 problem body, small enough to declare in OpenAPI.</summary>
+public sealed record ProblemDetailsLite(string Title, string Detail);

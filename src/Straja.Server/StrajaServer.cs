@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Straja.Engine.Fusion;
+using Straja.Engine.Runtime;
+using Straja.Server.Apis;
+using Straja.Server.Hosting;
+using Straja.Sim;
+using Straja.Storage;
+
+namespace Straja.Server;
+
+/// <summary>
+/// One Straja process as a library: the `straja` command, the tests and the benchmarks all host
+/// this same class. It composes store, journal, bus, engine, simulator, API, live feed and console.
+/// </summary>
+public sealed class StrajaServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StrajaServer(WebApplication app) => _app = app;
+
+    /// <summary>The addresses Kestrel actually bound (a port of 0 becomes the real port).</summary>
+    public IReadOnlyList<string> Addresses =>
+        _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds and starts the server. A bad scenario throws <see cref="ScenarioException"/> before anything starts.</summary>
+    public static async Task<StrajaServer> StartAsync(StrajaServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var scenario = File.Exists(options.Scenario) ? Scenario.Load(options.Scenario) : Scenario.BuiltIn(options.Scenario);
+        Directory.CreateDirectory(options.DataDirectory);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.ConfigureHttpJsonOptions(_ => { });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Straja";
+            doc.Info.Description = "Counter-drone situational awareness: air picture, alerts, zones, sensors.";
+            return Task.CompletedTask;
+        }));
+
+        var clock = TimeProvider.System;
+        var start = options.StartTime ?? clock.GetUtcNow();
+        var simulation = new Simulation(scenario, start, options.Seed);
+        var store = new SqliteStore(Path.Combine(options.DataDirectory, "straja.db"));
+        var sensors = simulation.Sensors;
+        var origin = SectorOrigin(sensors);
+        var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
+        {
+            FriendlyIds = scenario.FriendlyIds.ToArray(),
+            InnerZoneRadiusM = options.InnerZoneRadiusM,
+            OuterZoneRadiusM = options.OuterZoneRadiusM,
+            TrackNumberBase = store.MaxTrackNumber(),
+        });
+        var journal = new DetectionJournal(Path.Combine(options.DataDirectory, "journal"));
+        var service = new EngineService(engine, journal, store, new InProcessBus());
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(simulation);
+        builder.Services.AddSingleton<IAirPictureStore>(store);
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddHostedService<EngineLoop>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        builder.Services.AddHostedService<SimulationFeeder>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        var console = Path.Combine(AppContext.BaseDirectory, "console");
+        if (Directory.Exists(console))
+        {
+            var files = new PhysicalFileProvider(console);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPictureApi();
+        app.MapAlertsApi();
+        app.MapGeoApi();
+        app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            service.Dispose();
+            store.Dispose();
+        });
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new StrajaServer(app);
+    }
+
+    /// <summary>The sector's ENU origin: the centroid of its sensors, so no sensor is far off the tangent plane.</summary>
+    internal static GeoPoint SectorOrigin(IReadOnlyList<SensorDescriptor> sensors) =>
+        sensors.Count == 0
+            ? new GeoPoint(45.0, 28.5)
+            : new GeoPoint(sensors.Average(s => s.Position.LatDeg), sensors.Average(s => s.Position.LonDeg), 0);
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
+}

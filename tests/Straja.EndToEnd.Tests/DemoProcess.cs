@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Straja.EndToEnd.Tests;
+
+/// <summary>The real `straja demo` process on a free loopback port, with its own data directory.</summary>
+internal sealed class DemoProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public string Url { get; }
+    public string DataDirectory { get; }
+
+    private DemoProcess(Process process, string url, string data)
+    {
+        _process = process;
+        Url = url;
+        DataDirectory = data;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    public static async Task<DemoProcess> StartAsync(string scenario, double speed)
+    {
+        int port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var data = Path.Combine(Path.GetTempPath(), "straja-e2e-" + Guid.NewGuid().ToString("N"));
+        var dll = Path.Combine(AppContext.BaseDirectory, "straja.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "demo", "--urls", url, "--data", data, "--scenario", scenario, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start straja");
+        var demo = new DemoProcess(p, url, data);
+        p.OutputDataReceived += (_, e) => demo.Append(e.Data);
+        p.ErrorDataReceived += (_, e) => demo.Append(e.Data);
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (p.HasExited)
+                throw new InvalidOperationException($"straja exited with {p.ExitCode}:\n{demo.Output}");
+            try
+            {
+                using var r = await http.GetAsync(new Uri(url + "/api/status"));
+                if (r.IsSuccessStatusCode)
+                    return demo;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await demo.DisposeAsync();
+        throw new TimeoutException($"straja did not answer on {url} within 60 s:\n{demo.Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops it the way Ctrl-C does (SIGINT), so a clean shutdown is part of the test.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill!.WaitForExitAsync();
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        ExitCode = _process.HasExited ? _process.ExitCode : null;
+        _process.Dispose();
+        if (Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    public int? ExitCode { get; private set; }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Straja.Server;
+
+namespace Straja.Integration.Tests;
+
+/// <summary>The real server on a loopback port: REST, OpenAPI and the WebSocket live feed.</summary>
+public sealed class ServerApiTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "straja-server-" + Guid.NewGuid().ToString("N"));
+    private StrajaServer? _server;
+    private HttpClient _http = new();
+
+    public async Task InitializeAsync()
+    {
+        _server = await StrajaServer.StartAsync(StrajaServerOptions.Default with
+        {
+            Urls = "http://127.0.0.1:0",
+            DataDirectory = _data,
+            Scenario = "single-crossing",
+            Speed = 20,
+            PicturePeriod = TimeSpan.FromMilliseconds(250),
+        });
+        _http = new HttpClient { BaseAddress = new Uri(_server.Addresses.Single()), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    private async Task<JsonElement> GetJson(string path) =>
+        JsonDocument.Parse(await _http.GetStringAsync(new Uri(path, UriKind.Relative))).RootElement;
+
+    private async Task<JsonElement> WaitForAlert(string kind)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var alerts = await GetJson("/api/alerts");
+            foreach (var a in alerts.EnumerateArray())
+            {
+                if (a.GetProperty("kind").GetString() == kind)
+                    return a;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"no {kind} alert within 60 s");
+    }
+
+    [Fact]
+    public async Task A_border_crossing_alert_can_be_acknowledged_and_read_back()
+    {
+        var alert = await WaitForAlert("border-crossing");
+        var id = alert.GetProperty("id").GetString()!;
+        Assert.False(alert.GetProperty("acknowledged").GetBoolean());
+
+        using var response = await _http.PostAsJsonAsync(new Uri($"/api/alerts/{id}/ack", UriKind.Relative), new { by = "ana" });
+        response.EnsureSuccessStatusCode();
+
+        var after = (await GetJson("/api/alerts")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        Assert.True(after.GetProperty("acknowledged").GetBoolean());
+        Assert.Equal("ana", after.GetProperty("acknowledgedBy").GetString());
+
+        var track = alert.GetProperty("trackId").GetString()!;
+        var history = await GetJson($"/api/tracks/{track}/history");
+        Assert.True(history.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Acknowledging_an_unknown_alert_is_404_naming_it()
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri("/api/alerts/A999999/ack", UriKind.Relative), new { by = "ana" });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("A999999", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tracks_sensors_and_zones_are_served()
+    {
+        await WaitForAlert("border-crossing");
+        var tracks = await GetJson("/api/tracks");
+        Assert.True(tracks.GetArrayLength() > 0);
+        var t = tracks[0];
+        foreach (var field in new[] { "id", "lat", "lon", "altM", "speedMps", "headingDeg", "class", "identity", "status" })
+            Assert.True(t.TryGetProperty(field, out _), $"track has no '{field}'");
+
+        var sensors = await GetJson("/api/sensors");
+        Assert.Contains(sensors.EnumerateArray(), s => s.GetProperty("kind").GetString() == "radar" && s.GetProperty("status").GetString() == "online");
+
+        var zones = await GetJson("/api/zones");
+        Assert.Equal("FeatureCollection", zones.GetProperty("type").GetString());
+        Assert.Equal(6, zones.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_api()
+    {
+        var doc = await GetJson("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var p in new[] { "/api/tracks", "/api/tracks/{id}/history", "/api/alerts/", "/api/alerts/{id}/ack", "/api/zones", "/api/sensors" })
+            Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
+    }
+
+    [Fact]
+    public async Task The_live_feed_pushes_pictures()
+    {
+        using var ws = new ClientWebSocket();
+        var uri = new UriBuilder(_http.BaseAddress!) { Scheme = "ws", Path = "/api/live" }.Uri;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await ws.ConnectAsync(uri, cts.Token);
+        int pictures = 0;
+        var buffer = new byte[1 << 20];
+        while (pictures < 3)
+        {
+            using var ms = new MemoryStream();
+            WebSocketReceiveResult r;
+            do
+            {
+                r = await ws.ReceiveAsync(buffer, cts.Token);
+                ms.Write(buffer, 0, r.Count);
+            }
+            while (!r.EndOfMessage);
+            var msg = JsonDocument.Parse(Encoding.UTF8.GetString(ms.ToArray())).RootElement;
+            if (msg.GetProperty("type").GetString() == "picture")
+            {
+                Assert.Equal(JsonValueKind.Array, msg.GetProperty("tracks").ValueKind);
+                pictures++;
+            }
+        }
+
+        await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+            await _server.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+            Directory.Delete(_data, recursive: true);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Data.Sqlite;
+using Straja.Engine.Picture;
+using Straja.Engine.Runtime;
+
+namespace Straja.Storage.Tests;
+
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "straja-store-" + Guid.NewGuid().ToString("N"));
+    private string DbPath => Path.Combine(_dir, "straja.db");
+    private static readonly DateTimeOffset T = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_new_store_creates_its_file_and_applies_every_migration()
+    {
+        using var store = new SqliteStore(DbPath);
+        Assert.True(File.Exists(DbPath));
+        Assert.Equal(SqliteStore.Migrations.Max(m => m.Version), store.SchemaVersion);
+    }
+
+    [Fact]
+    public void Reopening_does_not_reapply_migrations_and_keeps_data()
+    {
+        using (var store = new SqliteStore(DbPath))
+            store.SaveAlert(Alert("A1", "border-crossing:T1"));
+        using (var again = new SqliteStore(DbPath))
+        {
+            Assert.Single(again.LoadAlerts(10));
+        }
+
+        using var c = new SqliteConnection($"Data Source={DbPath}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        Assert.Equal((long)SqliteStore.Migrations.Length, (long)cmd.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void Alerts_round_trip_and_acknowledgement_updates_in_place()
+    {
+        using var store = new SqliteStore(DbPath);
+        var a = Alert("A1", "zone-entry:T4:mk:inner") with { Kind = AlertKind.ZoneEntry, Severity = AlertSeverity.Critical, Zone = "mk" };
+        store.SaveAlert(a);
+        var acked = a with { Acknowledged = true, AcknowledgedAt = T.AddSeconds(30), AcknowledgedBy = "ana" };
+        store.SaveAlert(acked);
+
+        var loaded = Assert.Single(store.LoadAlerts(10));
+        Assert.Equal(acked, loaded);
+    }
+
+    [Fact]
+    public void Track_history_returns_the_newest_points_oldest_first()
+    {
+        using var store = new SqliteStore(DbPath);
+        var points = Enumerable.Range(0, 10)
+            .Select(i => new TrackPoint("T12", T.AddSeconds(i), new GeoPoint(45 + i * 0.001, 28.5, 150), 25, 180, TargetClass.Multirotor, Identity.Unknown))
+            .Append(new TrackPoint("T3", T, new GeoPoint(44, 28, 10), 5, 0, TargetClass.Bird, Identity.Unknown))
+            .ToArray();
+        store.AppendTrackPoints(points);
+
+        var history = store.TrackHistory("T12", 4);
+
+        Assert.Equal(points[6..10], history);
+        Assert.Equal(12, store.MaxTrackNumber());
+    }
+
+    [Fact]
+    public void Sensors_are_upserted()
+    {
+        using var store = new SqliteStore(DbPath);
+        var s = new SensorDescriptor("radar-isaccea", "Isaccea radar", SensorKind.Radar, new GeoPoint(45.26, 28.46, 60), 40_000, 2);
+        store.SaveSensors([s]);
+        store.SaveSensors([s with { MaxRangeM = 45_000 }]);
+
+        var loaded = Assert.Single(store.LoadSensors());
+        Assert.Equal(45_000, loaded.MaxRangeM);
+    }
+
+    [Fact]
+    public void Persisted_wire_names_are_frozen()
+    {
+        // Stored rows and the API use these strings; renaming one would orphan recorded data.
+        Assert.Equal(
+            ["border-crossing", "zone-entry", "zone-approach", "sensor-silent"],
+            Enum.GetValues<AlertKind>().Select(k => k.ToWire()));
+        Assert.Equal(
+            ["unknown", "multirotor", "fixed-wing", "manned", "bird", "clutter"],
+            Enum.GetValues<TargetClass>().Select(k => k.ToWire()));
+        Assert.Equal(["unknown", "friendly", "neutral", "hostile"], Enum.GetValues<Identity>().Select(k => k.ToWire()));
+        foreach (var c in Enum.GetValues<TargetClass>())
+            Assert.Equal(c, WireNames.ParseClass(c.ToWire()));
+    }
+
+    private static Alert Alert(string id, string key) =>
+        new(id, key, T, AlertKind.BorderCrossing, AlertSeverity.Warning, "T1", null, "Unknown multirotor T1 crossed into Romania", new GeoPoint(45.25, 28.46, 150));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dir))
+            Directory.Delete(_dir, recursive: true);
+    }
+}
