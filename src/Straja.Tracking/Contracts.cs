@@ -3,7 +3,8 @@ namespace Straja.Tracking;
 /// <summary>A point or vector in one sector's local East-North-Up frame, metres (X east, Y north, Z up).</summary>
 public readonly record struct Vec3(double X, double Y, double Z)
 {
-    public double Length => Math.Sqrt((X * X) + (Y * Y) + (Z * Z));
+    /// <summary>Euclidean norm, m (a method so it stays out of the record's ToString).</summary>
+    public double Length() => Math.Sqrt((X * X) + (Y * Y) + (Z * Z));
 
     public static Vec3 operator -(Vec3 a, Vec3 b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
 
@@ -46,6 +47,7 @@ public readonly record struct Measurement(
 public sealed record Scan(string SensorId, double TimeS, Vec3 SensorPosition, double MaxRangeM, IReadOnlyList<Measurement> Measurements);
 
 /// <summary>An immutable copy of one track.</summary>
+/// <param name="TimeS">Time the state refers to: the last scan processed (the track is predicted to it).</param>
 /// <param name="PositionSigmaM">Square root of the largest eigenvalue of the 3x3 position covariance, m.</param>
 /// <param name="Sensors">Sensors that updated the track within <see cref="TrackerOptions.SensorMemoryS"/> of its last update, ordinal order.</param>
 /// <param name="Hits">Measurements associated over the track's life.</param>

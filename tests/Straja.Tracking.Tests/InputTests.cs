@@ -35,6 +35,18 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Unknown_kind_and_an_elevation_without_its_sigma_are_rejected()
+    {
+        var tracker = new Tracker(TrackerOptions.Default);
+        var unknownKind = new Measurement((MeasurementKind)99, 1, 2, 3, 1, 1, 1);
+        var elevationWithoutSigma = new Measurement(MeasurementKind.Polar, 1000, 0.5, 0.1, 10, 0.01, double.NaN);
+        var bearingElevationWithoutSigma = new Measurement(MeasurementKind.Bearing, 0.5, 0.1, double.NaN, 0.01, 0, double.NaN);
+        var result = tracker.Process(TestScans.Scan("radar", 0, unknownKind, elevationWithoutSigma, bearingElevationWithoutSigma));
+        Assert.Equal(3, result.Rejected);
+        Assert.Empty(tracker.Snapshot());
+    }
+
+    [Fact]
     public void Bearings_update_tracks_but_never_start_them()
     {
         var tracker = new Tracker(TrackerOptions.Default);

@@ -14,7 +14,7 @@ internal static class TestScans
     {
         var d = target - sensor;
         var horizontal = Math.Sqrt((d.X * d.X) + (d.Y * d.Y));
-        return new Measurement(MeasurementKind.Polar, d.Length, Math.Atan2(d.X, d.Y),
+        return new Measurement(MeasurementKind.Polar, d.Length(), Math.Atan2(d.X, d.Y),
             withElevation ? Math.Atan2(d.Z, horizontal) : double.NaN,
             sigmaRange, sigmaAngle, withElevation ? sigmaAngle : double.NaN);
     }
@@ -33,5 +33,5 @@ internal static class TestScans
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    public static double Distance(Vec3 a, Vec3 b) => (a - b).Length;
+    public static double Distance(Vec3 a, Vec3 b) => (a - b).Length();
 }

@@ -17,15 +17,14 @@ internal static class MeasurementModel
     /// <summary>Below this horizontal distance from the sensor, azimuth is undefined and the pair is not gated.</summary>
     private const double MinHorizontalDistanceM = 1;
 
-    public static bool IsWellFormed(in Measurement m) => m.Kind switch
+    /// <summary>Every value the kind uses is finite with a finite positive sigma; optional angles may be NaN.</summary>
+    public static bool IsWellFormed(in Measurement m) => double.IsFinite(m.ClassConfidence) && m.Kind switch
     {
-        MeasurementKind.Position => Finite(m.Z0, m.Z1, m.Z2) && Positive(m.Sigma0, m.Sigma1, m.Sigma2),
-        MeasurementKind.Polar => Finite(m.Z0, m.Z1) && m.Z0 >= 0 && Positive(m.Sigma0, m.Sigma1)
-            && (double.IsNaN(m.Z2) || (double.IsFinite(m.Z2) && Positive(m.Sigma2, m.Sigma2))),
-        MeasurementKind.Bearing => Finite(m.Z0, m.Z0) && Positive(m.Sigma0, m.Sigma0)
-            && (double.IsNaN(m.Z1) || (double.IsFinite(m.Z1) && Positive(m.Sigma1, m.Sigma1))),
+        MeasurementKind.Position => Used(m.Z0, m.Sigma0) && Used(m.Z1, m.Sigma1) && Used(m.Z2, m.Sigma2),
+        MeasurementKind.Polar => Used(m.Z0, m.Sigma0) && m.Z0 >= 0 && Used(m.Z1, m.Sigma1) && Optional(m.Z2, m.Sigma2),
+        MeasurementKind.Bearing => Used(m.Z0, m.Sigma0) && Optional(m.Z1, m.Sigma1),
         _ => false,
-    } && double.IsFinite(m.ClassConfidence);
+    };
 
     /// <summary>Computes the innovation of <paramref name="m"/> against <paramref name="predicted"/>; false when the geometry is degenerate.</summary>
     public static bool TryInnovate(in GaussianState predicted, in Measurement m, Vec3 sensor, out Innovation innovation)
@@ -48,35 +47,15 @@ internal static class MeasurementModel
             case MeasurementKind.Polar:
                 if (!Polar(predicted.Position - sensor, out var geometry))
                     return false;
-                innovation.Dim = double.IsNaN(m.Z2) ? 2 : 3;
                 innovation.Residual[0] = m.Z0 - geometry.Range;
                 SetRangeRow(ref innovation.H, 0, geometry);
-                innovation.Residual[1] = WrapAngle(m.Z1 - geometry.Azimuth);
-                SetAzimuthRow(ref innovation.H, 1, geometry);
                 r[0] = m.Sigma0 * m.Sigma0;
-                r[1] = m.Sigma1 * m.Sigma1;
-                if (innovation.Dim == 3)
-                {
-                    innovation.Residual[2] = WrapAngle(m.Z2 - geometry.Elevation);
-                    SetElevationRow(ref innovation.H, 2, geometry);
-                    r[2] = m.Sigma2 * m.Sigma2;
-                }
-
+                AddAngles(ref innovation, ref r, 1, geometry, m.Z1, m.Sigma1, m.Z2, m.Sigma2);
                 break;
             case MeasurementKind.Bearing:
                 if (!Polar(predicted.Position - sensor, out var bearing))
                     return false;
-                innovation.Dim = double.IsNaN(m.Z1) ? 1 : 2;
-                innovation.Residual[0] = WrapAngle(m.Z0 - bearing.Azimuth);
-                SetAzimuthRow(ref innovation.H, 0, bearing);
-                r[0] = m.Sigma0 * m.Sigma0;
-                if (innovation.Dim == 2)
-                {
-                    innovation.Residual[1] = WrapAngle(m.Z1 - bearing.Elevation);
-                    SetElevationRow(ref innovation.H, 1, bearing);
-                    r[1] = m.Sigma1 * m.Sigma1;
-                }
-
+                AddAngles(ref innovation, ref r, 0, bearing, m.Z0, m.Sigma0, m.Z1, m.Sigma1);
                 break;
             default:
                 return false;
@@ -164,6 +143,22 @@ internal static class MeasurementModel
             state.Covariance[(2 * 6) + 2] += options.UnknownHeightSigmaM * options.UnknownHeightSigmaM;
     }
 
+    /// <summary>Azimuth row at <paramref name="row"/>, then elevation unless it is NaN; sets the dimension.</summary>
+    private static void AddAngles(ref Innovation innovation, ref Vector3 r, int row, in PolarGeometry g,
+        double azimuth, double azimuthSigma, double elevation, double elevationSigma)
+    {
+        innovation.Residual[row] = WrapAngle(azimuth - g.Azimuth);
+        SetAzimuthRow(ref innovation.H, row, g);
+        r[row] = azimuthSigma * azimuthSigma;
+        innovation.Dim = row + 1;
+        if (double.IsNaN(elevation))
+            return;
+        innovation.Residual[row + 1] = WrapAngle(elevation - g.Elevation);
+        SetElevationRow(ref innovation.H, row + 1, g);
+        r[row + 1] = elevationSigma * elevationSigma;
+        innovation.Dim = row + 2;
+    }
+
     private static bool Finish(in GaussianState predicted, in Vector3 r, ref Innovation innovation)
     {
         var dim = innovation.Dim;
@@ -205,7 +200,7 @@ internal static class MeasurementModel
     private static bool Polar(Vec3 d, out PolarGeometry geometry)
     {
         var horizontal = Math.Sqrt((d.X * d.X) + (d.Y * d.Y));
-        geometry = new PolarGeometry(d, horizontal, d.Length, Math.Atan2(d.X, d.Y), Math.Atan2(d.Z, horizontal));
+        geometry = new PolarGeometry(d, horizontal, d.Length(), Math.Atan2(d.X, d.Y), Math.Atan2(d.Z, horizontal));
         return horizontal >= MinHorizontalDistanceM;
     }
 
@@ -235,8 +230,7 @@ internal static class MeasurementModel
         h.Set(row, 2, g.Horizontal / r2);
     }
 
-    private static bool Finite(double a, double b, double c = 0) => double.IsFinite(a) && double.IsFinite(b) && double.IsFinite(c);
+    private static bool Used(double value, double sigma) => double.IsFinite(value) && double.IsFinite(sigma) && sigma > 0;
 
-    private static bool Positive(double a, double b, double c = 1) =>
-        a > 0 && b > 0 && c > 0 && double.IsFinite(a) && double.IsFinite(b) && double.IsFinite(c);
+    private static bool Optional(double value, double sigma) => double.IsNaN(value) || Used(value, sigma);
 }
