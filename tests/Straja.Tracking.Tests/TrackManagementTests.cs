@@ -119,4 +119,23 @@ public sealed class TrackManagementTests
             TestScans.Position(0, 0, 100), TestScans.Position(5000, 0, 100), TestScans.Position(0, 5000, 100)));
         Assert.Equal([1L, 2L, 3L], tracker.Snapshot().Select(s => s.Id));
     }
+
+    [Fact]
+    public void One_of_one_confirms_a_track_on_its_first_hit()
+    {
+        var tracker = new Tracker(TrackerOptions.Default with { ConfirmHits = 1, ConfirmWindow = 1 });
+        Assert.Equal([1L], tracker.Process(TestScans.Scan("radar", 0, Target)).Confirmed);
+    }
+
+    [Fact]
+    public void Sensors_list_forgets_a_sensor_silent_for_longer_than_the_sensor_memory()
+    {
+        var tracker = new Tracker(TrackerOptions.Default with { SensorMemoryS = 10 });
+        tracker.Process(TestScans.Scan("eo", 0, Target));
+        for (var t = 1; t <= 10; t++)
+            tracker.Process(TestScans.Scan("radar", t, Target));
+        Assert.Equal(["eo", "radar"], Assert.Single(tracker.Snapshot()).Sensors);
+        tracker.Process(TestScans.Scan("radar", 11, Target));
+        Assert.Equal(["radar"], Assert.Single(tracker.Snapshot()).Sensors);
+    }
 }

@@ -2,8 +2,9 @@ namespace Straja.Tracking;
 
 /// <summary>
 /// Mahalanobis gate: a measurement is plausible for a track when yᵀ S⁻¹ y is at most the chi-square quantile
-/// for the measurement's dimension at the gate probability (Bar-Shalom, Li, Kirubarajan 2001, §3.7.2 and the
-/// chi-square table there). The thresholds are computed once, for 1, 2 and 3 degrees of freedom.
+/// for the measurement's dimension at the gate probability: d² is chi-square distributed with that many
+/// degrees of freedom when the measurement is the track's (the validation gate of Bar-Shalom, Li,
+/// Kirubarajan 2001). The thresholds are computed once, for 1, 2 and 3 degrees of freedom.
 /// </summary>
 internal sealed class ChiSquareGate
 {

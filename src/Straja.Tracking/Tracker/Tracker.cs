@@ -69,15 +69,11 @@ public sealed class Tracker
                 track.RecordMiss();
             }
 
-            if (_confirmer.Confirms(track))
-            {
-                track.Status = TrackStatus.Confirmed;
-                confirmed.Add(track.Id);
-            }
+            Confirm(track, confirmed);
         }
 
         var deleted = RemoveWhere(_missDeleter.Deletes);
-        var initiated = Initiate(scan, used);
+        var initiated = Initiate(scan, used, confirmed);
         return new ScanResult(confirmed, deleted, used.Count(u => u), initiated) { Rejected = rejected };
     }
 
@@ -120,7 +116,15 @@ public sealed class Tracker
         }
     }
 
-    private int Initiate(Scan scan, bool[] used)
+    private void Confirm(Track track, List<long> confirmed)
+    {
+        if (!_confirmer.Confirms(track))
+            return;
+        track.Status = TrackStatus.Confirmed;
+        confirmed.Add(track.Id);
+    }
+
+    private int Initiate(Scan scan, bool[] used, List<long> confirmed)
     {
         var initiated = 0;
         for (var j = 0; j < _valid.Count; j++)
@@ -137,6 +141,7 @@ public sealed class Tracker
             track.RecordHit(scan.SensorId, scan.TimeS);
             ClassFuser.Update(ref track.Class, measurement.ClassHint, measurement.ClassConfidence);
             _tracks.Add(track);
+            Confirm(track, confirmed); // with M = 1 a single hit confirms
             initiated++;
         }
 
