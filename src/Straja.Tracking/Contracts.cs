@@ -1,0 +1,72 @@
+namespace Straja.Tracking;
+
+/// <summary>A point or vector in one sector's local East-North-Up frame, metres (X east, Y north, Z up).</summary>
+public readonly record struct Vec3(double X, double Y, double Z)
+{
+    /// <summary>Euclidean norm, m (a method so it stays out of the record's ToString).</summary>
+    public double Length() => Math.Sqrt((X * X) + (Y * Y) + (Z * Z));
+
+    public static Vec3 operator -(Vec3 a, Vec3 b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
+
+    public static Vec3 operator +(Vec3 a, Vec3 b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
+}
+
+/// <summary>The geometry a <see cref="Measurement"/> is expressed in.</summary>
+public enum MeasurementKind
+{
+    /// <summary>Z = (E, N, U) m; Sigma = (horizontal m, horizontal m, vertical m).</summary>
+    Position = 1,
+    /// <summary>Z = (range m, azimuth rad clockwise from north, elevation rad or NaN for a 2D radar).</summary>
+    Polar = 2,
+    /// <summary>Z = (azimuth rad, elevation rad or NaN, unused NaN).</summary>
+    Bearing = 3,
+}
+
+public enum TrackStatus
+{
+    Tentative = 1,
+    Confirmed = 2,
+    Deleted = 3,
+}
+
+/// <summary>
+/// One measurement in the sensor's own geometry (see <see cref="MeasurementKind"/> for what Z0..Z2 and
+/// Sigma0..Sigma2 mean). Angles are relative to the scan's sensor position in the sector ENU frame.
+/// </summary>
+public readonly record struct Measurement(
+    MeasurementKind Kind, double Z0, double Z1, double Z2,
+    double Sigma0, double Sigma1, double Sigma2,
+    TargetClass ClassHint = TargetClass.Unknown, double ClassConfidence = 0,
+    string? CooperativeId = null, string? Callsign = null);
+
+/// <summary>
+/// One scan: all measurements one sensor made at (about) one time. <paramref name="SensorPosition"/> is in the
+/// sector ENU frame. A track whose predicted position is within <paramref name="MaxRangeM"/> of the sensor and
+/// gets no measurement has missed; pass 0 for a sensor whose silence means nothing (a cooperative receiver).
+/// </summary>
+public sealed record Scan(string SensorId, double TimeS, Vec3 SensorPosition, double MaxRangeM, IReadOnlyList<Measurement> Measurements);
+
+/// <summary>An immutable copy of one track.</summary>
+/// <param name="TimeS">Time the state refers to: the last scan processed (the track is predicted to it).</param>
+/// <param name="PositionSigmaM">Square root of the largest eigenvalue of the 3x3 position covariance, m.</param>
+/// <param name="Sensors">Sensors that updated the track within <see cref="TrackerOptions.SensorMemoryS"/> of its last update, ordinal order.</param>
+/// <param name="Hits">Measurements associated over the track's life.</param>
+/// <param name="Misses">Consecutive misses (scans whose coverage held the track but gave it nothing).</param>
+public sealed record TrackSnapshot(
+    long Id, TrackStatus Status, double TimeS, Vec3 Position, Vec3 Velocity,
+    double PositionSigmaM,
+    TargetClass Class, double ClassProbability,
+    string? CooperativeId, string? Callsign,
+    IReadOnlyList<string> Sensors,
+    int Hits, int Misses, double LastUpdateTimeS);
+
+/// <summary>What one <see cref="Tracker.Process"/> call did.</summary>
+/// <param name="Confirmed">Tracks confirmed by this scan.</param>
+/// <param name="Deleted">Tracks deleted by this scan.</param>
+/// <param name="Associated">Measurements that updated a track.</param>
+/// <param name="Initiated">New tentative tracks.</param>
+/// <param name="Rejected">Measurements skipped as malformed (NaN or infinite value, non-positive sigma).</param>
+public sealed record ScanResult(IReadOnlyList<long> Confirmed, IReadOnlyList<long> Deleted, int Associated, int Initiated)
+{
+    public int Rejected { get; init; }
+}
