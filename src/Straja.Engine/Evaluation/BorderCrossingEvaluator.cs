@@ -25,14 +25,19 @@ internal sealed class BorderCrossingEvaluator(BorderMap borders, double hysteres
             if (!_watch.TryGetValue(t.Id, out var w))
                 _watch[t.Id] = w = new Watch();
 
-            double margin = Math.Max(hysteresisM, 2 * t.PositionSigmaM);
-            if (borders.DistanceToRomaniaBoundaryM(t.Position.LatDeg, t.Position.LonDeg) < margin)
-                continue;
-
+            // Country lookup is cheap (prepared polygons); the distance to the boundary is not, so it
+            // is only asked when the track seems to have changed side, or has no side yet.
             string country = borders.CountryAt(t.Position.LatDeg, t.Position.LonDeg) ?? "sea";
-            if (w.Country is not null && w.Country != "RO" && country == "RO")
-                w.CrossedFrom = w.Country;
-            w.Country = country;
+            if (country != w.Country)
+            {
+                double margin = Math.Max(hysteresisM, 2 * t.PositionSigmaM);
+                if (borders.DistanceToRomaniaBoundaryM(t.Position.LatDeg, t.Position.LonDeg) >= margin)
+                {
+                    if (w.Country is not null && w.Country != "RO" && country == "RO")
+                        w.CrossedFrom = w.Country;
+                    w.Country = country;
+                }
+            }
 
             // A crossing seen while the track was still tentative is raised once it confirms, so an
             // intruder that confirms just after the river is not missed.

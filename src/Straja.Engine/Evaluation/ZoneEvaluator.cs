@@ -35,7 +35,7 @@ internal sealed class ZoneEvaluator(ZoneIndex zones, IReadOnlyList<ProtectedSite
                 continue;
             foreach (var site in sites)
             {
-                var entry = ZoneIndex.PredictEntry(t.Position, t.VelocityEastMps, t.VelocityNorthMps, site.Center, site.OuterRadiusM);
+                var entry = ZoneIndex.PredictEntry(t.Position, t.VelocityEastMps, t.VelocityNorthMps, site, site.OuterRadiusM);
                 if (entry is { } e && e.TimeToEntryS > 0 && e.TimeToEntryS <= approachHorizonS)
                 {
                     proposals.Add(new AlertProposal(
