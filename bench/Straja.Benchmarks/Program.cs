@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Straja.Benchmarks.FusionBenchmarks).Assembly).Run(args);
