@@ -12,6 +12,7 @@ const SPEED_LEADER_S = 60; // a speed leader shows where the track will be in on
 const HIT_RADIUS_PX = 14;
 const CULL_MARGIN_PX = 40;
 const LABEL_MIN_ZOOM = 10;
+const TRAIL_MIN_STEP_PX = 2;
 const STATS_WINDOW = 600; // draw-time samples kept for the statistics
 
 export const TrackLayer = L.Layer.extend({
@@ -198,9 +199,22 @@ export const TrackLayer = L.Layer.extend({
         if (!this._visible[i]) continue;
         const trail = this._trails.get(this._tracks[i].id);
         if (trail === undefined || trail.xs.length < 2) continue;
-        ctx.moveTo(trail.xs[0] * scale - offsetX, trail.ys[0] * scale - offsetY);
-        for (let k = 1; k < trail.xs.length; k++) {
-          ctx.lineTo(trail.xs[k] * scale - offsetX, trail.ys[k] * scale - offsetY);
+        const last = trail.xs.length - 1;
+        let px = trail.xs[0] * scale - offsetX;
+        let py = trail.ys[0] * scale - offsetY;
+        ctx.moveTo(px, py);
+        // Zoomed out, a minute of a slow drone spans a few pixels: points closer than
+        // TRAIL_MIN_STEP_PX to the last one drawn add path cost but nothing visible.
+        for (let k = 1; k <= last; k++) {
+          const x = trail.xs[k] * scale - offsetX;
+          const y = trail.ys[k] * scale - offsetY;
+          const dx = x - px;
+          const dy = y - py;
+          if (k === last || dx * dx + dy * dy >= TRAIL_MIN_STEP_PX * TRAIL_MIN_STEP_PX) {
+            ctx.lineTo(x, y);
+            px = x;
+            py = y;
+          }
         }
       }
       ctx.stroke();
