@@ -189,58 +189,56 @@ export const TrackLayer = L.Layer.extend({
     }
   },
 
-  _drawTrails(ctx, { scale, offsetX, offsetY }) {
-    ctx.lineWidth = 1.25;
-    ctx.globalAlpha = 0.5;
+  // One path per identity colour: four strokes a frame however many tracks there are.
+  _strokeByIdentity(ctx, addVisibleTrack) {
     for (const [colour, indices] of this._groups) {
       ctx.strokeStyle = colour;
       ctx.beginPath();
-      for (const i of indices) {
-        if (!this._visible[i]) continue;
-        const trail = this._trails.get(this._tracks[i].id);
-        if (trail === undefined || trail.xs.length < 2) continue;
-        const last = trail.xs.length - 1;
-        let px = trail.xs[0] * scale - offsetX;
-        let py = trail.ys[0] * scale - offsetY;
-        ctx.moveTo(px, py);
-        // Zoomed out, a minute of a slow drone spans a few pixels: points closer than
-        // TRAIL_MIN_STEP_PX to the last one drawn add path cost but nothing visible.
-        for (let k = 1; k <= last; k++) {
-          const x = trail.xs[k] * scale - offsetX;
-          const y = trail.ys[k] * scale - offsetY;
-          const dx = x - px;
-          const dy = y - py;
-          if (k === last || dx * dx + dy * dy >= TRAIL_MIN_STEP_PX * TRAIL_MIN_STEP_PX) {
-            ctx.lineTo(x, y);
-            px = x;
-            py = y;
-          }
-        }
-      }
+      for (const i of indices) if (this._visible[i]) addVisibleTrack(i);
       ctx.stroke();
     }
+  },
+
+  _drawTrails(ctx, { scale, offsetX, offsetY }) {
+    ctx.lineWidth = 1.25;
+    ctx.globalAlpha = 0.5;
+    this._strokeByIdentity(ctx, (i) => {
+      const trail = this._trails.get(this._tracks[i].id);
+      if (trail === undefined || trail.xs.length < 2) return;
+      const last = trail.xs.length - 1;
+      let px = trail.xs[0] * scale - offsetX;
+      let py = trail.ys[0] * scale - offsetY;
+      ctx.moveTo(px, py);
+      // Zoomed out, a minute of a slow drone spans a few pixels: points closer than
+      // TRAIL_MIN_STEP_PX to the last one drawn add path cost but nothing visible.
+      for (let k = 1; k <= last; k++) {
+        const x = trail.xs[k] * scale - offsetX;
+        const y = trail.ys[k] * scale - offsetY;
+        const dx = x - px;
+        const dy = y - py;
+        if (k === last || dx * dx + dy * dy >= TRAIL_MIN_STEP_PX * TRAIL_MIN_STEP_PX) {
+          ctx.lineTo(x, y);
+          px = x;
+          py = y;
+        }
+      }
+    });
     ctx.globalAlpha = 1;
   },
 
   _drawLeaders(ctx, { scale }) {
     ctx.lineWidth = 1.5;
-    for (const [colour, indices] of this._groups) {
-      ctx.strokeStyle = colour;
-      ctx.beginPath();
-      for (const i of indices) {
-        if (!this._visible[i]) continue;
-        const t = this._tracks[i];
-        if (!Number.isFinite(t.vEastMps) || !Number.isFinite(t.vNorthMps)) continue;
-        // Mercator is conformal: one metre is the same number of pixels east and north.
-        const pxPerM = scale / (2 * Math.PI * EARTH_RADIUS_M * Math.cos((t.lat * Math.PI) / 180));
-        const dx = t.vEastMps * SPEED_LEADER_S * pxPerM;
-        const dy = -t.vNorthMps * SPEED_LEADER_S * pxPerM;
-        if (dx * dx + dy * dy < 4) continue;
-        ctx.moveTo(this._sx[i], this._sy[i]);
-        ctx.lineTo(this._sx[i] + dx, this._sy[i] + dy);
-      }
-      ctx.stroke();
-    }
+    this._strokeByIdentity(ctx, (i) => {
+      const t = this._tracks[i];
+      if (!Number.isFinite(t.vEastMps) || !Number.isFinite(t.vNorthMps)) return;
+      // Mercator is conformal: one metre is the same number of pixels east and north.
+      const pxPerM = scale / (2 * Math.PI * EARTH_RADIUS_M * Math.cos((t.lat * Math.PI) / 180));
+      const dx = t.vEastMps * SPEED_LEADER_S * pxPerM;
+      const dy = -t.vNorthMps * SPEED_LEADER_S * pxPerM;
+      if (dx * dx + dy * dy < 4) return;
+      ctx.moveTo(this._sx[i], this._sy[i]);
+      ctx.lineTo(this._sx[i] + dx, this._sy[i] + dy);
+    });
   },
 
   _drawHistory(ctx, { scale, offsetX, offsetY }) {
