@@ -1,0 +1,98 @@
+// The alert list: newest first, one row per alert, severity colour on the left edge, an
+// Acknowledge button on each unacknowledged row. Rows carry the data-* hooks that the
+// end-to-end browser test reads. Rebuilt only when the store changes.
+
+import { utcHms } from "./format.js";
+
+const MAX_ROWS = 200; // the list is for the watch; the full record is in the store
+
+export class AlertsView {
+  #list;
+  #badge;
+  #store;
+  #onSelectTrack;
+  #onAck;
+  #drawnVersion = -1;
+  #errors = new Map(); // alert id -> last acknowledgement error
+
+  constructor({ list, badge, store, onSelectTrack, onAck }) {
+    this.#list = list;
+    this.#badge = badge;
+    this.#store = store;
+    this.#onSelectTrack = onSelectTrack;
+    this.#onAck = onAck;
+    list.addEventListener("click", (e) => this.#click(e));
+  }
+
+  setAckError(alertId, message) {
+    this.#errors.set(alertId, message);
+    this.#drawnVersion = -1;
+    this.render();
+  }
+
+  render() {
+    if (this.#drawnVersion === this.#store.version) return;
+    this.#drawnVersion = this.#store.version;
+    const rows = this.#store.list.slice(0, MAX_ROWS).map((a) => this.#row(a));
+    this.#list.replaceChildren(...rows);
+    const n = this.#store.unacknowledged;
+    this.#badge.textContent = String(n);
+    this.#badge.classList.toggle("zero", n === 0);
+  }
+
+  #row(a) {
+    const li = document.createElement("li");
+    li.className = `alert sev-${a.severity ?? "info"}${a.acknowledged ? " acked" : ""}`;
+    li.setAttribute("data-testid", "alert-item");
+    li.dataset.alertId = a.id;
+    li.dataset.kind = a.kind ?? "";
+    li.dataset.acknowledged = a.acknowledged ? "true" : "false";
+    if (a.trackId) li.dataset.trackId = a.trackId;
+
+    const head = el("div", "alert-head");
+    head.append(
+      el("span", "alert-time", utcHms(a.time)),
+      el("span", "alert-sev", (a.severity ?? "info").toUpperCase()),
+      el("span", "alert-kind", a.kind ?? ""),
+    );
+    if (a.trackId) head.append(el("span", "alert-track", a.trackId));
+    li.append(head, el("div", "alert-msg", a.message ?? ""));
+
+    const foot = el("div", "alert-foot");
+    if (a.zone) foot.append(el("span", "alert-zone", a.zone));
+    if (a.acknowledged) {
+      const who = a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : "";
+      const when = a.acknowledgedAt ? ` ${utcHms(a.acknowledgedAt)}Z` : "";
+      foot.append(el("span", "alert-acked", `acknowledged${who}${when}`));
+    } else {
+      const button = el("button", "ack", "Acknowledge");
+      button.type = "button";
+      button.setAttribute("data-testid", "ack-button");
+      foot.append(button);
+    }
+    const error = this.#errors.get(a.id);
+    if (error && !a.acknowledged) foot.append(el("span", "alert-error", error));
+    li.append(foot);
+    return li;
+  }
+
+  async #click(e) {
+    const row = e.target.closest("li.alert");
+    if (!row) return;
+    const id = row.dataset.alertId;
+    if (e.target.closest("button.ack")) {
+      e.target.disabled = true;
+      this.#errors.delete(id);
+      await this.#onAck(id);
+      return;
+    }
+    if (row.dataset.trackId) this.#onSelectTrack(row.dataset.trackId);
+  }
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}

@@ -1,0 +1,253 @@
+// Boot: builds the map and panels, loads the static layers over REST, then follows the live
+// feed. The state is the latest picture, the selected track id and the alert store; each
+// picture replaces the previous one whole.
+
+import "leaflet/dist/leaflet.css";
+import "./styles.css";
+import * as L from "leaflet";
+import ms from "milsymbol";
+import * as api from "./api.js";
+import { AlertStore } from "./alertStore.js";
+import { AlertsView } from "./alertsView.js";
+import { renderDetail } from "./detailView.js";
+import * as fmt from "./format.js";
+import { countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
+import { connectLive, liveUrl } from "./live.js";
+import { SymbolCache } from "./symbols.js";
+import { TrackLayer } from "./trackLayer.js";
+import { TrailStore } from "./trails.js";
+
+const CENTRE = [45.0, 28.3]; // Danube delta / Dobruja
+const START_ZOOM = 8;
+const SENSOR_REFRESH_MS = 10000;
+const STALE_AFTER_MS = 3000; // a picture older than this (by arrival) is flagged stale
+const RETRY_MS = 5000;
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  tracks: [],
+  byId: new Map(),
+  pictureTime: null,
+  pictureArrivedAt: 0,
+  selectedId: null,
+};
+
+// --- map -------------------------------------------------------------------------------
+const renderer = L.canvas({ padding: 0.5 });
+const map = L.map($("map"), {
+  center: CENTRE,
+  zoom: START_ZOOM,
+  minZoom: 5,
+  maxZoom: 14,
+  renderer,
+  preferCanvas: true,
+  // The track canvas is redrawn per view change; an animated CSS zoom would scale the
+  // vector layers but not it, so both jump together instead.
+  zoomAnimation: false,
+  attributionControl: false,
+});
+L.control.scale({ metric: true, imperial: false, maxWidth: 160 }).addTo(map);
+
+const CursorControl = L.Control.extend({
+  onAdd() {
+    const div = L.DomUtil.create("div", "cursor-readout");
+    div.setAttribute("data-testid", "cursor");
+    return div;
+  },
+});
+const cursor = new CursorControl({ position: "bottomright" }).addTo(map);
+
+const symbols = new SymbolCache((sidc, size) => {
+  const symbol = new ms.Symbol(sidc, { size, outlineWidth: 2, outlineColor: "rgba(0,0,0,0.8)" });
+  const dpr = window.devicePixelRatio || 1;
+  const anchor = symbol.getAnchor();
+  const box = symbol.getSize();
+  return { image: symbol.asCanvas(dpr), anchorX: anchor.x, anchorY: anchor.y, width: box.width, height: box.height };
+});
+const trails = new TrailStore(60);
+const trackLayer = new TrackLayer(symbols, trails).addTo(map);
+
+const layers = { countries: L.layerGroup().addTo(map), border: L.layerGroup().addTo(map), zones: L.layerGroup(), sensors: L.layerGroup(), coverage: L.layerGroup() };
+
+// --- selection ---------------------------------------------------------------------------
+let historyRequest = 0;
+
+function select(id, { pan = false } = {}) {
+  state.selectedId = id;
+  trackLayer.setSelected(id);
+  showDetail();
+  if (id === null) return;
+  const track = state.byId.get(id);
+  if (pan && track) map.panTo([track.lat, track.lon]);
+  const request = ++historyRequest;
+  api
+    .getHistory(id)
+    .then((points) => {
+      if (request === historyRequest && Array.isArray(points)) trackLayer.setHistory(id, points);
+    })
+    .catch((e) => status(`history of ${id}: ${e.message}`));
+}
+
+function showDetail() {
+  renderDetail($("detail"), state.selectedId, state.byId.get(state.selectedId), state.pictureTime);
+}
+
+map.on("click", (e) => select(trackLayer.hitTest(e.containerPoint)?.id ?? null));
+map.on("mousemove", (e) => {
+  cursor.getContainer().textContent = fmt.latLon(e.latlng.lat, e.latlng.lng);
+  map.getContainer().style.cursor = trackLayer.hitTest(e.containerPoint) ? "pointer" : "";
+});
+map.on("mouseout", () => {
+  cursor.getContainer().textContent = "";
+});
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape") select(null);
+});
+
+// --- picture -----------------------------------------------------------------------------
+function onPicture(msg) {
+  state.tracks = msg.tracks;
+  state.byId = new Map(msg.tracks.map((t) => [t.id, t]));
+  state.pictureTime = msg.time;
+  state.pictureArrivedAt = performance.now();
+  trails.update(msg.time, msg.tracks);
+  trackLayer.setTracks(msg.tracks);
+  $("track-count").textContent = String(msg.tracks.length);
+  showClock();
+  if (state.selectedId !== null) showDetail();
+}
+
+function showClock() {
+  $("clock-utc").textContent = fmt.utcHms(state.pictureTime);
+  $("clock-local").textContent = fmt.localHms(state.pictureTime);
+}
+
+setInterval(() => {
+  const stale = state.pictureTime !== null && performance.now() - state.pictureArrivedAt > STALE_AFTER_MS;
+  $("clock").classList.toggle("stale", stale);
+}, 1000);
+
+// --- alerts ------------------------------------------------------------------------------
+const alerts = new AlertStore();
+const alertsView = new AlertsView({
+  list: $("alerts"),
+  badge: $("unack-count"),
+  store: alerts,
+  onSelectTrack: (id) => select(id, { pan: true }),
+  onAck: async (id) => {
+    try {
+      alerts.upsert(await api.acknowledgeAlert(id, "operator"));
+      alertsView.render();
+    } catch (e) {
+      alertsView.setAckError(id, e.message);
+    }
+  },
+});
+
+async function reloadAlerts() {
+  try {
+    alerts.reset(await api.getAlerts());
+    alertsView.render();
+  } catch (e) {
+    status(e.message);
+    setTimeout(reloadAlerts, RETRY_MS);
+  }
+}
+
+// --- static layers -------------------------------------------------------------------------
+async function loadWithRetry(what, load) {
+  for (;;) {
+    try {
+      await load();
+      return;
+    } catch (e) {
+      status(`${what}: ${e.message} — retrying`);
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+    }
+  }
+}
+
+loadWithRetry("countries", async () => {
+  const layer = countriesLayer(await api.getCountries(), renderer);
+  layers.countries.clearLayers().addLayer(layer);
+});
+loadWithRetry("border", async () => {
+  const layer = borderLayer(await api.getBorder(), renderer);
+  layers.border.clearLayers().addLayer(layer);
+});
+loadWithRetry("zones", async () => {
+  const layer = zonesLayer(await api.getZones(), renderer);
+  layers.zones.clearLayers().addLayer(layer);
+});
+
+async function loadSensors() {
+  const sensors = await api.getSensors();
+  const { markers, coverage } = sensorLayers(sensors, renderer);
+  layers.sensors.clearLayers().addLayer(markers);
+  layers.coverage.clearLayers().addLayer(coverage);
+  const silent = sensors.filter((s) => s.status !== "online").length;
+  $("sensor-summary").textContent = `${sensors.length} sensors, ${silent} silent`;
+}
+loadWithRetry("sensors", loadSensors);
+setInterval(() => loadSensors().catch((e) => status(`sensors: ${e.message}`)), SENSOR_REFRESH_MS);
+
+// Layer toggles: the checkbox's data-layer names a group in `layers` or a track option.
+for (const box of document.querySelectorAll("#toggles input[type=checkbox]")) {
+  const apply = () => {
+    const name = box.dataset.layer;
+    if (name === "trails" || name === "labels") {
+      trackLayer.setOptions({ [name]: box.checked });
+    } else if (box.checked) {
+      layers[name].addTo(map);
+    } else {
+      layers[name].remove();
+    }
+  };
+  box.addEventListener("change", apply);
+  apply();
+}
+
+// --- live feed -----------------------------------------------------------------------------
+function status(text) {
+  $("status-line").textContent = text;
+}
+
+function showConnection(connection, detail) {
+  const el = $("connection");
+  el.textContent =
+    connection === "reconnecting" ? `reconnecting in ${Math.ceil(detail.delayMs / 1000)} s` : connection;
+  el.className = `conn conn-${connection}`;
+}
+
+let everLive = false;
+connectLive(liveUrl(window.location), {
+  onPicture,
+  onAlert: (alert) => {
+    if (alerts.upsert(alert)) alertsView.render();
+  },
+  onState: (connection, detail) => {
+    showConnection(connection, detail);
+    // Alerts raised while the socket was down are not replayed on it: fetch the list again.
+    if (connection === "live") {
+      if (everLive) reloadAlerts();
+      everLive = true;
+      status("");
+    }
+  },
+  onError: status,
+});
+
+reloadAlerts();
+showDetail();
+
+// Hooks for the end-to-end browser test and for measuring the draw cost.
+window.__straja = {
+  tracks: () => state.tracks,
+  selected: () => state.selectedId,
+  select: (id) => select(id),
+  drawStats: () => trackLayer.stats(),
+  resetDrawStats: () => trackLayer.resetStats(),
+  symbolCacheSize: () => symbols.size,
+  map,
+};
