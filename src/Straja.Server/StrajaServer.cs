@@ -89,7 +89,16 @@ public sealed class StrajaServer : IAsyncDisposable
         {
             var files = new PhysicalFileProvider(console);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+            types.Mappings[".js"] = "text/javascript";
+            types.Mappings[".map"] = "application/json";
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                ContentTypeProvider = types,
+                // Bundles keep their names between releases: make the browser revalidate.
+                OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
+            });
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");
