@@ -1,0 +1,38 @@
+using Straja.Sim.Motion;
+using Straja.Sim.Parsing;
+
+namespace Straja.Sim.Sensors;
+
+/// <summary>
+/// Direction-finding sensors. Passive RF hears only targets that transmit (drone control and video
+/// links); an acoustic node hears only drones, and only close by. Both report a bearing at the end
+/// of each integration period.
+/// </summary>
+internal sealed class BearingModel(SensorSpec spec, int index, int seed, DateTimeOffset start)
+    : SensorModel(spec, index, seed, start)
+{
+    protected override void Scan(long tick, IReadOnlyList<SimTarget> targets)
+    {
+        double s = Seconds(tick);
+        foreach (var target in targets)
+        {
+            bool audible = Spec.Descriptor.Kind == SensorKind.PassiveRf ? target.EmitsRf : ScenarioReader.IsDrone(target.Class);
+            if (!audible || !target.Path.IsLiveAt(s))
+            {
+                continue;
+            }
+
+            var p = target.Path.PositionAt(s);
+            var g = Measure(p);
+            if (!CanSee(g, p.AltM) || !Detected())
+            {
+                continue;
+            }
+
+            double az = WrapAzimuth(g.AzimuthRad + (Spec.Noise.AzimuthRad * Rng.Gaussian()));
+            double el = double.IsNaN(Spec.Noise.ElevationRad) ? double.NaN : g.ElevationRad + (Spec.Noise.ElevationRad * Rng.Gaussian());
+            var (hint, confidence) = ClassHint(target.Class, Spec.Classification);
+            Emit(tick, Bearing(tick, az, el) with { ClassHint = hint, ClassConfidence = confidence });
+        }
+    }
+}
