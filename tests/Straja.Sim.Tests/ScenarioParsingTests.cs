@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace Straja.Sim.Tests;
 
 public sealed class ScenarioParsingTests
@@ -156,5 +158,28 @@ public sealed class ScenarioParsingTests
         var e = Assert.Throws<ScenarioException>(() => Scenario.BuiltIn("nowhere"));
 
         Assert.Contains("eastern-border", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Damaged_scenario_text_gives_a_located_scenario_error_never_a_crash()
+    {
+        using var stream = typeof(Scenario).Assembly.GetManifestResourceStream("Straja.Sim.Scenarios.single-crossing.json")!;
+        string original = new StreamReader(stream).ReadToEnd();
+
+        Gen.Select(Gen.Int[0, original.Length - 1], Gen.Int[0, 40], Gen.Char["{}[]\",:-0123456789aez \n"])
+            .Sample((at, cut, c) =>
+            {
+                string damaged = original[..at] + c + original[Math.Min(original.Length, at + cut)..];
+                try
+                {
+                    Scenario.Parse(damaged, "damaged.json");
+                    return true;
+                }
+                catch (ScenarioException e)
+                {
+                    return e.SourceName == "damaged.json" && e.Line is >= 1 && e.Line <= damaged.Count(ch => ch == '\n') + 1;
+                }
+            },
+            iter: 2000);
     }
 }
