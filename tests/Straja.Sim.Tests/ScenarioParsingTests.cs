@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace Straja.Sim.Tests;
 
 public sealed class ScenarioParsingTests
@@ -34,26 +36,21 @@ public sealed class ScenarioParsingTests
         Assert.Contains("required field is missing", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Wrong_type_says_what_was_expected_and_what_was_found()
+    [Theory]
+    [InlineData("\"lat\": 45", "\"lat\": \"north\"", "sensors[0].lat", "expected a number (got string \"north\")")]
+    [InlineData("\"radar\"", "\"lidar\"", "sensors[0].kind", "unknown sensor kind \"lidar\" (expected radar, passive-rf, acoustic or cooperative)")]
+    [InlineData("\"scanPeriodS\": 2", "\"scanPeriodS\": 2, \"clutterPerscan\": 3", "sensors[0].clutterPerscan", "unknown field")]
+    [InlineData("\"azimuthDeg\": 0.3", "\"azimuthDeg\": -0.3", "sensors[0].noise.azimuthDeg", "must be > 0 (got -0.3)")]
+    [InlineData("\"maxRangeM\": 20000", "\"maxRangeM\": true", "sensors[0].maxRangeM", "expected a number (got true)")]
+    public void Bad_sensor_field_names_line_field_and_problem(string valid, string broken, string field, string problem)
     {
-        string json = "{ \"name\": \"x\", \"seed\": 1, \"sensors\": [\n" + ValidSensor.Replace("\"lat\": 45", "\"lat\": \"north\"") + "] }";
+        string json = "{ \"name\": \"x\", \"seed\": 1, \"sensors\": [\n" + ValidSensor.Replace(valid, broken, StringComparison.Ordinal) + "] }";
         var e = ParseFails(json);
 
-        Assert.Equal("sensors[0].lat", e.Field);
-        Assert.Equal(2, e.Line);
-        Assert.Contains("expected a number (got string \"north\")", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Unknown_sensor_kind_lists_the_known_kinds()
-    {
-        string json = "{ \"name\": \"x\", \"seed\": 1, \"sensors\": [\n" + ValidSensor.Replace("\"radar\"", "\"lidar\"") + "] }";
-        var e = ParseFails(json);
-
-        Assert.Equal("sensors[0].kind", e.Field);
-        Assert.Contains("unknown sensor kind \"lidar\"", e.Message, StringComparison.Ordinal);
-        Assert.Contains("passive-rf", e.Message, StringComparison.Ordinal);
+        int line = json.Split('\n').ToList().FindIndex(l => l.Contains(broken, StringComparison.Ordinal)) + 1;
+        Assert.Equal($"eastern.json line {line}: {field}: {problem}", e.Message);
+        Assert.Equal(field, e.Field);
+        Assert.Equal(line, e.Line);
     }
 
     [Fact]
@@ -65,16 +62,6 @@ public sealed class ScenarioParsingTests
         Assert.Equal(4, e.Line);
         Assert.Null(e.Field);
         Assert.StartsWith("broken.json line 4: malformed JSON", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Misspelt_field_is_rejected_rather_than_defaulted()
-    {
-        string json = "{ \"name\": \"x\", \"seed\": 1, \"sensors\": [\n" + ValidSensor.Replace("\"scanPeriodS\": 2", "\"scanPeriodS\": 2, \"clutterPerscan\": 3") + "] }";
-        var e = ParseFails(json);
-
-        Assert.Equal("sensors[0].clutterPerscan", e.Field);
-        Assert.Contains("unknown field", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -171,5 +158,28 @@ public sealed class ScenarioParsingTests
         var e = Assert.Throws<ScenarioException>(() => Scenario.BuiltIn("nowhere"));
 
         Assert.Contains("eastern-border", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Damaged_scenario_text_gives_a_located_scenario_error_never_a_crash()
+    {
+        using var stream = typeof(Scenario).Assembly.GetManifestResourceStream("Straja.Sim.Scenarios.single-crossing.json")!;
+        string original = new StreamReader(stream).ReadToEnd();
+
+        Gen.Select(Gen.Int[0, original.Length - 1], Gen.Int[0, 40], Gen.Char["{}[]\",:-0123456789aez \n"])
+            .Sample((at, cut, c) =>
+            {
+                string damaged = original[..at] + c + original[Math.Min(original.Length, at + cut)..];
+                try
+                {
+                    Scenario.Parse(damaged, "damaged.json");
+                    return true;
+                }
+                catch (ScenarioException e)
+                {
+                    return e.SourceName == "damaged.json" && e.Line is >= 1 && e.Line <= damaged.Count(ch => ch == '\n') + 1;
+                }
+            },
+            iter: 2000);
     }
 }

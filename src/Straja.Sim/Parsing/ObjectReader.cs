@@ -21,7 +21,6 @@ internal sealed class ObjectReader
     }
 
     public string SourceName { get; }
-    public JNode Node => _node;
 
     public ScenarioException Error(JNode at, string problem) => new(SourceName, at.Line, NullIfEmpty(at.Path), problem);
 

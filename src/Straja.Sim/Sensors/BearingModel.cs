@@ -32,7 +32,7 @@ internal sealed class BearingModel(SensorSpec spec, int index, int seed, DateTim
             double az = WrapAzimuth(g.AzimuthRad + (Spec.Noise.AzimuthRad * Rng.Gaussian()));
             double el = double.IsNaN(Spec.Noise.ElevationRad) ? double.NaN : g.ElevationRad + (Spec.Noise.ElevationRad * Rng.Gaussian());
             var (hint, confidence) = ClassHint(target.Class, Spec.Classification);
-            Emit(tick, Bearing(tick, az, el) with { ClassHint = hint, ClassConfidence = confidence });
+            Emit(tick, Plot(tick, DetectionKind.Bearing, double.NaN, az, el) with { ClassHint = hint, ClassConfidence = confidence });
         }
     }
 }

@@ -44,7 +44,7 @@ internal sealed class RadarModel(SensorSpec spec, int index, int seed, DateTimeO
             double az = WrapAzimuth(g.AzimuthRad + (Spec.Noise.AzimuthRad * Rng.Gaussian()));
             double el = g.ElevationRad + (Spec.Noise.ElevationRad * Rng.Gaussian());
             var (hint, confidence) = ClassHint(target.Class, Spec.Classification);
-            Emit(hitTick, Polar(hitTick, range, az, el) with { ClassHint = hint, ClassConfidence = confidence });
+            Emit(hitTick, Plot(hitTick, DetectionKind.Polar, range, az, el) with { ClassHint = hint, ClassConfidence = confidence });
         }
 
         int clutter = Rng.Poisson(Spec.ClutterPerScan);
@@ -55,7 +55,7 @@ internal sealed class RadarModel(SensorSpec spec, int index, int seed, DateTimeO
             double az = Rng.NextDouble() * 2 * Math.PI;
             double el = Rng.NextDouble() * MaxClutterElevationRad;
             long hitTick = tick + (long)(az / (2 * Math.PI) * PeriodTicks);
-            Emit(hitTick, Polar(hitTick, range, az, el));
+            Emit(hitTick, Plot(hitTick, DetectionKind.Polar, range, az, el));
         }
     }
 }

@@ -112,28 +112,17 @@ internal abstract class SensorModel
         return (wrong[Rng.Next(wrong.Length)], spec.Confidence);
     }
 
-    protected Detection Polar(long tick, double rangeM, double azimuthRad, double elevationRad) => new()
+    /// <summary>A radar plot (range given) or a bearing (range NaN); sigmas the sensor does not measure are NaN already.</summary>
+    protected Detection Plot(long tick, DetectionKind kind, double rangeM, double azimuthRad, double elevationRad) => new()
     {
         SensorId = Id,
         Time = TimeOf(tick),
-        Kind = DetectionKind.Polar,
+        Kind = kind,
         RangeM = rangeM,
         AzimuthRad = azimuthRad,
         ElevationRad = elevationRad,
         Position = NoPosition,
         SigmaRangeM = Spec.Noise.RangeM,
-        SigmaAzimuthRad = Spec.Noise.AzimuthRad,
-        SigmaElevationRad = Spec.Noise.ElevationRad,
-    };
-
-    protected Detection Bearing(long tick, double azimuthRad, double elevationRad) => new()
-    {
-        SensorId = Id,
-        Time = TimeOf(tick),
-        Kind = DetectionKind.Bearing,
-        AzimuthRad = azimuthRad,
-        ElevationRad = elevationRad,
-        Position = NoPosition,
         SigmaAzimuthRad = Spec.Noise.AzimuthRad,
         SigmaElevationRad = Spec.Noise.ElevationRad,
     };
