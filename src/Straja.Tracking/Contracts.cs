@@ -44,7 +44,41 @@ public readonly record struct Measurement(
 /// sector ENU frame. A track whose predicted position is within <paramref name="MaxRangeM"/> of the sensor and
 /// gets no measurement has missed; pass 0 for a sensor whose silence means nothing (a cooperative receiver).
 /// </summary>
-public sealed record Scan(string SensorId, double TimeS, Vec3 SensorPosition, double MaxRangeM, IReadOnlyList<Measurement> Measurements);
+/// <remarks>
+/// A rotating radar reports each plot when its beam crosses the target, so one revolution arrives as
+/// many small scans. For those, <see cref="SweepFromAzimuthRad"/>..<see cref="SweepToAzimuthRad"/> is the
+/// wedge the beam swept since the radar's previous scan (clockwise, sector-frame azimuth at the sensor):
+/// only tracks inside it can have been missed. <see cref="MissGraceS"/> spares a track this sensor already
+/// updated that recently (it was seen on this revolution; its plot just fell into an earlier wedge).
+/// A whole revolution or more is no wedge: leave both NaN.
+/// </remarks>
+public sealed record Scan(string SensorId, double TimeS, Vec3 SensorPosition, double MaxRangeM, IReadOnlyList<Measurement> Measurements)
+{
+    public double SweepFromAzimuthRad { get; init; } = double.NaN;
+    public double SweepToAzimuthRad { get; init; } = double.NaN;
+    public double MissGraceS { get; init; }
+
+    /// <summary>Whether a track predicted at <paramref name="position"/> was inside what this scan looked at.</summary>
+    internal bool Covers(Vec3 position)
+    {
+        var d = position - SensorPosition;
+        if (d.Length() > MaxRangeM)
+            return false;
+        if (double.IsNaN(SweepFromAzimuthRad) || double.IsNaN(SweepToAzimuthRad))
+            return true;
+        double width = Clockwise(SweepFromAzimuthRad, SweepToAzimuthRad);
+        double az = Math.Atan2(d.X, d.Y);
+        double into = Clockwise(SweepFromAzimuthRad, az);
+        return into > 0 && into <= width;
+    }
+
+    /// <summary>The clockwise angle from <paramref name="from"/> to <paramref name="to"/>, in [0, 2π).</summary>
+    private static double Clockwise(double from, double to)
+    {
+        double a = (to - from) % (2 * Math.PI);
+        return a < 0 ? a + 2 * Math.PI : a;
+    }
+}
 
 /// <summary>An immutable copy of one track.</summary>
 /// <param name="TimeS">Time the state refers to: the last scan processed (the track is predicted to it).</param>

@@ -45,6 +45,11 @@ internal static class Commands
         {
             return Fail($"scenario error: {e.Message}");
         }
+        catch (IOException e)
+        {
+            // Typically the port is taken or the data directory is not writable.
+            return Fail(e.Message);
+        }
     }
 
     private static int ListScenarios()

@@ -103,7 +103,7 @@ public class BorderCrossingScenarioTests
     }
 
     [Fact]
-    public void Replaying_the_journal_reproduces_the_alerts()
+    public async Task Replaying_the_journal_reproduces_the_alerts()
     {
         var dir = Path.Combine(Path.GetTempPath(), "straja-replay-" + Guid.NewGuid().ToString("N"));
         try
@@ -118,7 +118,7 @@ public class BorderCrossingScenarioTests
                 for (var t = ScenarioRun.Start.AddSeconds(1); t <= ScenarioRun.Start.AddMinutes(3); t = t.AddSeconds(1))
                 {
                     var dets = sim.AdvanceTo(t).Detections;
-                    service.IngestAsync(dets, t, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                    await service.IngestAsync(dets, t, CancellationToken.None);
                     live.AddRange(service.Step(new DetectionBatch(dets, t)).NewAlerts);
                 }
 

@@ -98,7 +98,7 @@ public sealed class ServerApiTests : IAsyncLifetime
     {
         var doc = await GetJson("/openapi/v1.json");
         var paths = doc.GetProperty("paths");
-        foreach (var p in new[] { "/api/tracks", "/api/tracks/{id}/history", "/api/alerts/", "/api/alerts/{id}/ack", "/api/zones", "/api/sensors" })
+        foreach (var p in new[] { "/api/tracks", "/api/tracks/{id}/history", "/api/alerts", "/api/alerts/{id}/ack", "/api/zones", "/api/sensors" })
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
     }
 

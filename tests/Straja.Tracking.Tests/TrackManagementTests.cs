@@ -138,4 +138,43 @@ public sealed class TrackManagementTests
         tracker.Process(TestScans.Scan("radar", 11, Target));
         Assert.Equal(["radar"], Assert.Single(tracker.Snapshot()).Sensors);
     }
+
+    // The confirmed track sits at azimuth atan2(1000, 2000) ≈ 0.46 rad from the radar at the origin.
+    private static readonly Measurement Elsewhere = TestScans.Position(-20_000, -5_000, 300);
+
+    [Fact]
+    public void A_rotating_radars_plot_elsewhere_does_not_miss_a_track_outside_its_swept_wedge()
+    {
+        var tracker = ConfirmedTrack(out double t);
+        for (int i = 0; i < 10; i++)
+        {
+            tracker.Process(TestScans.Scan("radar", t + i * 0.1, Elsewhere) with
+            {
+                SweepFromAzimuthRad = -2.0, SweepToAzimuthRad = -1.9,
+            });
+        }
+
+        Assert.Contains(tracker.Snapshot(), s => s.Id == 1 && s.Misses == 0);
+    }
+
+    [Fact]
+    public void A_swept_wedge_holding_the_track_without_its_plot_is_a_miss()
+    {
+        var tracker = ConfirmedTrack(out double t);
+        tracker.Process(TestScans.Scan("radar", t, Elsewhere) with { SweepFromAzimuthRad = 0.3, SweepToAzimuthRad = 0.6 });
+
+        Assert.Equal(1, tracker.Snapshot().Single(s => s.Id == 1).Misses);
+    }
+
+    [Fact]
+    public void A_track_this_radar_updated_within_the_grace_is_not_missed()
+    {
+        var tracker = ConfirmedTrack(out double t);
+        tracker.Process(TestScans.Scan("radar", t + 0.5, Elsewhere) with
+        {
+            SweepFromAzimuthRad = 0.3, SweepToAzimuthRad = 0.6, MissGraceS = 2.0, // last hit at t = 2
+        });
+
+        Assert.Equal(0, tracker.Snapshot().Single(s => s.Id == 1).Misses);
+    }
 }

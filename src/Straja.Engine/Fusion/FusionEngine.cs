@@ -45,6 +45,7 @@ public sealed class FusionEngine
     private readonly Dictionary<string, SensorDescriptor> _sensors;
     private readonly DateTimeOffset _epoch;
     private double _lastScanS = double.NegativeInfinity;
+    private readonly Dictionary<string, double> _lastPlotS = new(StringComparer.Ordinal);
     private readonly List<AlertProposal> _proposals = [];
 
     public FusionEngine(GeoPoint sectorOrigin, IEnumerable<SensorDescriptor> sensors, DateTimeOffset epoch, FusionOptions? options = null)
@@ -149,7 +150,24 @@ public sealed class FusionEngine
         // miss against a track; a passive RF or acoustic node never sees an airliner, and a
         // cooperative receiver never sees a silent drone.
         double coverageM = sensor.Kind == SensorKind.Radar ? sensor.MaxRangeM : 0;
-        var result = _tracker.Process(new Scan(sensor.Id, t, _frame.SensorPosition(sensor.Id), coverageM, measurements));
+        var scan = new Scan(sensor.Id, t, _frame.SensorPosition(sensor.Id), coverageM, measurements);
+        if (sensor.Kind == SensorKind.Radar && sensor.ScanPeriodS > 0)
+        {
+            // A rotating radar stamps each plot when its beam crosses it, so a revolution arrives as
+            // many scans. Each may only miss the tracks in the wedge swept since the radar's
+            // previous plot, and not a track it already updated on this revolution.
+            if (_lastPlotS.TryGetValue(sensor.Id, out double last) && t - last < sensor.ScanPeriodS)
+            {
+                double sweep = 2 * Math.PI * (t - last) / sensor.ScanPeriodS;
+                double az = measurements[0].Z1;
+                scan = scan with { SweepFromAzimuthRad = az - sweep, SweepToAzimuthRad = az };
+            }
+
+            scan = scan with { MissGraceS = 0.5 * sensor.ScanPeriodS };
+            _lastPlotS[sensor.Id] = t;
+        }
+
+        var result = _tracker.Process(scan);
         foreach (long id in result.Deleted)
             deleted.Add(TrackId(id));
         _lastScanS = t;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Straja.Engine.Picture;
 using Straja.Engine.Runtime;
 
 namespace Straja.Server.Apis;

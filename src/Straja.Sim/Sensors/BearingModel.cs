@@ -30,7 +30,10 @@ internal sealed class BearingModel(SensorSpec spec, int index, int seed, DateTim
             }
 
             double az = WrapAzimuth(g.AzimuthRad + (Spec.Noise.AzimuthRad * Rng.Gaussian()));
-            double el = double.IsNaN(Spec.Noise.ElevationRad) ? double.NaN : g.ElevationRad + (Spec.Noise.ElevationRad * Rng.Gaussian());
+            // Noise on a target nearly overhead must not tip the elevation past the zenith: a real
+            // array reports at most 90°.
+            double el = double.IsNaN(Spec.Noise.ElevationRad) ? double.NaN
+                : Math.Clamp(g.ElevationRad + (Spec.Noise.ElevationRad * Rng.Gaussian()), -Math.PI / 2, Math.PI / 2);
             var (hint, confidence) = ClassHint(target.Class, Spec.Classification);
             Emit(tick, Plot(tick, DetectionKind.Bearing, double.NaN, az, el) with { ClassHint = hint, ClassConfidence = confidence });
         }

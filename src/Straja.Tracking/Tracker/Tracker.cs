@@ -64,7 +64,7 @@ public sealed class Tracker
                 used[hypothesis.MeasurementIndex] = true;
                 Update(track, hypothesis, _valid[hypothesis.MeasurementIndex], scan);
             }
-            else if ((track.State.Position - scan.SensorPosition).Length() <= scan.MaxRangeM)
+            else if (scan.Covers(track.State.Position) && !track.SeenBy(scan.SensorId, scan.TimeS - scan.MissGraceS))
             {
                 track.RecordMiss();
             }

@@ -72,6 +72,10 @@ internal sealed class Track(long id, GaussianState state, double timeS)
         return [.. recent];
     }
 
+    /// <summary>Whether <paramref name="sensorId"/> updated this track at or after <paramref name="sinceS"/>.</summary>
+    public bool SeenBy(string sensorId, double sinceS) =>
+        _sensorLastSeenS.TryGetValue(sensorId, out double seenS) && seenS >= sinceS;
+
     public void ForgetSensorsOlderThan(double timeS)
     {
         foreach (var (sensor, seenS) in _sensorLastSeenS)
