@@ -34,8 +34,18 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: +[0-9]+' 
   sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 projects=$(grep -cE '(Passed|Failed)! +- Failed:' "$log" || true)
+
+echo "== console (node --test)"
+set +e
+(cd src/Straja.Server/ClientApp && npm test --silent) 2>&1 | tee "$log"
+node_status=${PIPESTATUS[0]}
+set -e
+node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -1)
+node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -1)
+passed=$((passed + ${node_pass:-0})); failed=$((failed + ${node_fail:-0}))
+[ "$node_status" -eq 0 ] || status=1
 rm -f "$log"
 echo
-echo "test projects run: $projects"
+echo "test projects run: $projects .NET + 1 console"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
