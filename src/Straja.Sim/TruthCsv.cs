@@ -19,20 +19,9 @@ public static class TruthCsv
         {
             w.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{s.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ},{Field(s.TargetId)},{ClassName(s.Class)},{s.Position.LatDeg:F7},{s.Position.LonDeg:F7},{s.Position.AltM:F1},{s.VelocityEastMps:F2},{s.VelocityNorthMps:F2},{s.VelocityUpMps:F2},{Field(s.CooperativeId ?? "")}"));
+                $"{s.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ},{Field(s.TargetId)},{s.Class.ToWire()},{s.Position.LatDeg:F7},{s.Position.LonDeg:F7},{s.Position.AltM:F1},{s.VelocityEastMps:F2},{s.VelocityNorthMps:F2},{s.VelocityUpMps:F2},{Field(s.CooperativeId ?? "")}"));
         }
     }
-
-    /// <summary>The scenario file's spelling of a class, so truth files and scenarios read alike.</summary>
-    internal static string ClassName(TargetClass c) => c switch
-    {
-        TargetClass.Multirotor => "multirotor",
-        TargetClass.FixedWing => "fixed-wing",
-        TargetClass.Manned => "manned",
-        TargetClass.Bird => "bird",
-        TargetClass.Clutter => "clutter",
-        _ => "unknown",
-    };
 
     /// <summary>RFC 4180 quoting, only when needed: ids come from scenario files and may contain anything.</summary>
     private static string Field(string value) =>

@@ -163,7 +163,7 @@ public sealed class SqliteStore : IAirPictureStore
         while (r.Read())
         {
             list.Add(new TrackPoint(r.GetString(0), ParseTime(r.GetString(1)), new GeoPoint(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
-                r.GetDouble(5), r.GetDouble(6), WireNames.ParseClass(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
+                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
         }
 
         return list;

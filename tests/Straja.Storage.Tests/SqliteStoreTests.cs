@@ -88,7 +88,7 @@ public sealed class SqliteStoreTests : IDisposable
             Enum.GetValues<TargetClass>().Select(k => k.ToWire()));
         Assert.Equal(["unknown", "friendly", "neutral", "hostile"], Enum.GetValues<Identity>().Select(k => k.ToWire()));
         foreach (var c in Enum.GetValues<TargetClass>())
-            Assert.Equal(c, WireNames.ParseClass(c.ToWire()));
+            Assert.Equal(c, TargetClassNames.Parse(c.ToWire()));
     }
 
     private static Alert Alert(string id, string key) =>

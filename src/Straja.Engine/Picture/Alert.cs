@@ -70,16 +70,6 @@ public static class WireNames
         _ => throw new FormatException($"unknown alert severity '{wire}'"),
     };
 
-    public static string ToWire(this TargetClass c) => c switch
-    {
-        TargetClass.Multirotor => "multirotor",
-        TargetClass.FixedWing => "fixed-wing",
-        TargetClass.Manned => "manned",
-        TargetClass.Bird => "bird",
-        TargetClass.Clutter => "clutter",
-        _ => "unknown",
-    };
-
     public static string ToWire(this Identity identity) => identity switch
     {
         Identity.Friendly => "friendly",
@@ -95,16 +85,6 @@ public static class WireNames
         SensorKind.Acoustic => "acoustic",
         SensorKind.Cooperative => "cooperative",
         _ => "unknown",
-    };
-
-    public static TargetClass ParseClass(string s) => s switch
-    {
-        "multirotor" => TargetClass.Multirotor,
-        "fixed-wing" => TargetClass.FixedWing,
-        "manned" => TargetClass.Manned,
-        "bird" => TargetClass.Bird,
-        "clutter" => TargetClass.Clutter,
-        _ => TargetClass.Unknown,
     };
 
     public static Identity ParseIdentity(string s) => s switch
