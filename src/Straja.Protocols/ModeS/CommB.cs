@@ -1,0 +1,226 @@
+namespace Straja.Protocols.ModeS;
+
+/// <summary>Comm-B registers (BDS codes) a 56-bit MB field may hold; flags because inference can leave several.</summary>
+[Flags]
+public enum CommBRegister
+{
+    None = 0,
+    Bds10 = 1 << 0,
+    Bds17 = 1 << 1,
+    Bds20 = 1 << 2,
+    Bds40 = 1 << 3,
+    Bds50 = 1 << 4,
+    Bds60 = 1 << 5,
+}
+
+/// <summary>BDS 4,0 selected vertical intention.</summary>
+public readonly record struct SelectedVerticalIntention(int? McpAltitudeFt, int? FmsAltitudeFt, double? BaroSettingHpa);
+
+/// <summary>BDS 5,0 track and turn report.</summary>
+public readonly record struct TrackAndTurn(double? RollDeg, double? TrueTrackDeg, int? GroundSpeedKt, double? TrackRateDegS, int? TrueAirspeedKt);
+
+/// <summary>BDS 6,0 heading and speed report.</summary>
+public readonly record struct HeadingAndSpeed(
+    double? MagneticHeadingDeg, int? IndicatedAirspeedKt, double? Mach, int? BaroVerticalRateFpm, int? InertialVerticalRateFpm);
+
+/// <summary>
+/// Decoders for the Comm-B registers that DF20/21 replies carry in MB (ICAO Doc 9871). The reply does
+/// not say which register it holds (the ground station asked for it), so <see cref="Infer"/> tells
+/// which registers the bits are consistent with: every unavailable field must be all zero, reserved
+/// bits zero, and values physically plausible.
+/// </summary>
+public static class CommB
+{
+    private static int B(ulong mb, int start, int len) => ModeSDecoder.Bits(mb, start, len);
+
+    // A status bit followed by a value: if the status says "not available" the value bits must be 0.
+    private static bool Consistent(ulong mb, int status, int len) => B(mb, status, 1) == 1 || B(mb, status + 1, len) == 0;
+
+    private static int Signed(int raw, int bits) => raw >= 1 << (bits - 1) ? raw - (1 << bits) : raw;
+
+    /// <summary>BDS 2,0: the callsign, when the register header is 0x20 and every character is defined.</summary>
+    public static bool TryDecodeIdentification(ulong mb, out Callsign callsign)
+    {
+        callsign = new Callsign(mb & 0xFFFF_FFFF_FFFF);
+        return B(mb, 1, 8) == 0x20 && callsign.IsValid && B(mb, 9, 6) != 32;
+    }
+
+    public static SelectedVerticalIntention DecodeSelectedVerticalIntention(ulong mb) => new(
+        B(mb, 1, 1) == 1 ? B(mb, 2, 12) * 16 : null,
+        B(mb, 14, 1) == 1 ? B(mb, 15, 12) * 16 : null,
+        B(mb, 27, 1) == 1 ? 800.0 + (B(mb, 28, 12) * 0.1) : null);
+
+    public static TrackAndTurn DecodeTrackAndTurn(ulong mb)
+    {
+        double? track = null;
+        if (B(mb, 12, 1) == 1)
+        {
+            double t = Signed(B(mb, 13, 11), 11) * 90.0 / 512.0;
+            track = t < 0 ? t + 360.0 : t;
+        }
+
+        return new TrackAndTurn(
+            B(mb, 1, 1) == 1 ? Signed(B(mb, 2, 10), 10) * 45.0 / 256.0 : null,
+            track,
+            B(mb, 24, 1) == 1 ? B(mb, 25, 10) * 2 : null,
+            B(mb, 35, 1) == 1 ? Signed(B(mb, 36, 10), 10) * 8.0 / 256.0 : null,
+            B(mb, 46, 1) == 1 ? B(mb, 47, 10) * 2 : null);
+    }
+
+    public static HeadingAndSpeed DecodeHeadingAndSpeed(ulong mb)
+    {
+        double? heading = null;
+        if (B(mb, 1, 1) == 1)
+        {
+            double h = Signed(B(mb, 2, 11), 11) * 90.0 / 512.0;
+            heading = h < 0 ? h + 360.0 : h;
+        }
+
+        return new HeadingAndSpeed(
+            heading,
+            B(mb, 13, 1) == 1 ? B(mb, 14, 10) : null,
+            B(mb, 24, 1) == 1 ? B(mb, 25, 10) * 2.048 / 512.0 : null,
+            B(mb, 35, 1) == 1 ? Signed(B(mb, 36, 10), 10) * 32 : null,
+            B(mb, 46, 1) == 1 ? Signed(B(mb, 47, 10), 10) * 32 : null);
+    }
+
+    /// <summary>The registers <paramref name="mb"/> is consistent with (may be several or none).</summary>
+    public static CommBRegister Infer(ulong mb)
+    {
+        if (mb == 0)
+        {
+            return CommBRegister.None;
+        }
+
+        var found = CommBRegister.None;
+        if (B(mb, 1, 8) == 0x10 && B(mb, 10, 5) == 0)
+        {
+            found |= CommBRegister.Bds10;
+        }
+
+        // GICB capability report: 24 capability bits, the rest reserved; BDS 2,0 support is mandatory for anyone sending it.
+        if (B(mb, 25, 32) == 0 && B(mb, 7, 1) == 1)
+        {
+            found |= CommBRegister.Bds17;
+        }
+
+        if (TryDecodeIdentification(mb, out _))
+        {
+            found |= CommBRegister.Bds20;
+        }
+
+        if (IsBds40(mb))
+        {
+            found |= CommBRegister.Bds40;
+        }
+
+        if (IsBds50(mb))
+        {
+            found |= CommBRegister.Bds50;
+        }
+
+        if (IsBds60(mb))
+        {
+            found |= CommBRegister.Bds60;
+        }
+
+        return found;
+    }
+
+    private static bool IsBds40(ulong mb)
+    {
+        if (!Consistent(mb, 1, 12) || !Consistent(mb, 14, 12) || !Consistent(mb, 27, 12)
+            || B(mb, 40, 8) != 0 || B(mb, 52, 2) != 0 || !Consistent(mb, 48, 3) || !Consistent(mb, 54, 2))
+        {
+            return false;
+        }
+
+        var v = DecodeSelectedVerticalIntention(mb);
+        return (v.McpAltitudeFt ?? 0) <= 50000 && (v.FmsAltitudeFt ?? 0) <= 50000
+            && v.BaroSettingHpa is null or (>= 900 and <= 1100)
+            && (v.McpAltitudeFt.HasValue || v.FmsAltitudeFt.HasValue || v.BaroSettingHpa.HasValue);
+    }
+
+    private static bool IsBds50(ulong mb)
+    {
+        if (!Consistent(mb, 1, 10) || !Consistent(mb, 12, 11) || !Consistent(mb, 24, 10)
+            || !Consistent(mb, 35, 10) || !Consistent(mb, 46, 10))
+        {
+            return false;
+        }
+
+        var v = DecodeTrackAndTurn(mb);
+        if (v.RollDeg is { } roll && Math.Abs(roll) > 50)
+        {
+            return false;
+        }
+
+        if (v.GroundSpeedKt > 600 || v.TrueAirspeedKt > 600 || v.TrackRateDegS is { } r && Math.Abs(r) > 10)
+        {
+            return false;
+        }
+
+        // Wind rarely exceeds 200 kt, so ground speed and airspeed must roughly agree.
+        return v.GroundSpeedKt is not { } gs || v.TrueAirspeedKt is not { } tas || Math.Abs(gs - tas) <= 200;
+    }
+
+    private static bool IsBds60(ulong mb)
+    {
+        if (!Consistent(mb, 1, 11) || !Consistent(mb, 13, 10) || !Consistent(mb, 24, 10)
+            || !Consistent(mb, 35, 10) || !Consistent(mb, 46, 10))
+        {
+            return false;
+        }
+
+        var v = DecodeHeadingAndSpeed(mb);
+        if (v.IndicatedAirspeedKt is > 500 or 0 || v.Mach is > 1.0 or 0.0)
+        {
+            return false;
+        }
+
+        if (v.BaroVerticalRateFpm is { } vr && Math.Abs(vr) > 6000 || v.InertialVerticalRateFpm is { } ivr && Math.Abs(ivr) > 6000)
+        {
+            return false;
+        }
+
+        return v.IndicatedAirspeedKt.HasValue || v.Mach.HasValue;
+    }
+
+    /// <summary>
+    /// Chooses between BDS 5,0 and 6,0 for an MB consistent with both, using what is already known of the
+    /// aircraft (speed over ground, track, altitude): 5,0 gives ground speed and track directly, 6,0 gives
+    /// Mach (→ true airspeed at the ISA temperature of that altitude) and heading.
+    /// </summary>
+    public static CommBRegister Disambiguate50Or60(ulong mb, double knownSpeedKt, double knownTrackDeg, double knownAltitudeFt)
+    {
+        var t = DecodeTrackAndTurn(mb);
+        var h = DecodeHeadingAndSpeed(mb);
+        double e50 = Mismatch(t.GroundSpeedKt ?? t.TrueAirspeedKt, t.TrueTrackDeg, knownSpeedKt, knownTrackDeg);
+        double? tas60 = h.Mach is { } mach ? mach * SpeedOfSoundKt(knownAltitudeFt) : h.IndicatedAirspeedKt * (1.0 + (0.02 * knownAltitudeFt / 1000.0));
+        double e60 = Mismatch(tas60, h.MagneticHeadingDeg, knownSpeedKt, knownTrackDeg);
+        return e50 <= e60 ? CommBRegister.Bds50 : CommBRegister.Bds60;
+    }
+
+    private static double Mismatch(double? speed, double? angle, double knownSpeed, double knownAngle)
+    {
+        double e = speed is { } s ? Math.Abs(s - knownSpeed) / 20.0 : 10.0;
+        if (angle is { } a)
+        {
+            double d = Math.Abs(((a - knownAngle + 540.0) % 360.0) - 180.0);
+            e += d / 10.0;
+        }
+        else
+        {
+            e += 10.0;
+        }
+
+        return e;
+    }
+
+    private static double SpeedOfSoundKt(double altitudeFt)
+    {
+        double h = Math.Min(altitudeFt * 0.3048, 11000.0);
+        double temperatureK = 288.15 - (0.0065 * h);
+        return Math.Sqrt(1.4 * 287.05 * temperatureK) / 0.514444;
+    }
+}
