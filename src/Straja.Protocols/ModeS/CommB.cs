@@ -84,6 +84,28 @@ public static class CommB
             B(mb, 46, 1) == 1 ? Signed(B(mb, 47, 10), 10) * 32 : null);
     }
 
+    // Bit n (1-based) of a BDS 1,7 report says register GicbRegisters[n-1] is serviced.
+    private static readonly string[] GicbRegisters =
+    [
+        "0,5", "0,6", "0,7", "0,8", "0,9", "0,A", "2,0", "2,1", "4,0", "4,1", "4,2", "4,3",
+        "4,4", "4,5", "4,8", "5,0", "5,1", "5,2", "5,3", "5,4", "5,5", "5,6", "5,F", "6,0",
+    ];
+
+    /// <summary>BDS 1,7 common-usage GICB capability report: the registers the transponder services, in bit order.</summary>
+    public static IReadOnlyList<string> DecodeGicbCapability(ulong mb)
+    {
+        var list = new List<string>();
+        for (int bit = 1; bit <= 24; bit++)
+        {
+            if (B(mb, bit, 1) == 1)
+            {
+                list.Add(GicbRegisters[bit - 1]);
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>The registers <paramref name="mb"/> is consistent with (may be several or none).</summary>
     public static CommBRegister Infer(ulong mb)
     {

@@ -41,4 +41,30 @@ public static class ModeSText
     public static string VerticalRateSource(VerticalRateSource source) => source == ModeS.VerticalRateSource.Gnss ? "GNSS" : "BARO";
 
     public static string AirspeedType(AirspeedType type) => type == ModeS.AirspeedType.True ? "TAS" : "IAS";
+
+    /// <summary>Flight status (FS) of DF4/5/20/21, Annex 10 Vol IV 3.1.2.6.5.1.</summary>
+    public static string FlightStatus(int fs) => fs switch
+    {
+        0 => "No alert, no SPI, airborne",
+        1 => "No alert, no SPI, on-ground",
+        2 => "Alert, no SPI, airborne",
+        3 => "Alert, no SPI, on-ground",
+        4 => "Alert, SPI, airborne or on-ground",
+        5 => "No alert, SPI, airborne or on-ground",
+        6 => "Reserved",
+        _ => "Not assigned",
+    };
+
+    /// <summary>The Comm-B register an extended-squitter type code mirrors ("0,5" for airborne position ...), null if none.</summary>
+    public static string? ExtendedSquitterBds(int typeCode) => typeCode switch
+    {
+        >= 1 and <= 4 => "0,8",
+        >= 5 and <= 8 => "0,6",
+        (>= 9 and <= 18) or (>= 20 and <= 22) => "0,5",
+        19 => "0,9",
+        28 => "6,1",
+        29 => "6,2",
+        31 => "6,5",
+        _ => null,
+    };
 }
