@@ -50,39 +50,33 @@ public static class CommB
         B(mb, 14, 1) == 1 ? B(mb, 15, 12) * 16 : null,
         B(mb, 27, 1) == 1 ? 800.0 + (B(mb, 28, 12) * 0.1) : null);
 
-    public static TrackAndTurn DecodeTrackAndTurn(ulong mb)
+    // A status bit then an 11-bit two's-complement angle in units of 90/512 degrees, reported in [0, 360).
+    private static double? Direction(ulong mb, int status)
     {
-        double? track = null;
-        if (B(mb, 12, 1) == 1)
+        if (B(mb, status, 1) == 0)
         {
-            double t = Signed(B(mb, 13, 11), 11) * 90.0 / 512.0;
-            track = t < 0 ? t + 360.0 : t;
+            return null;
         }
 
-        return new TrackAndTurn(
+        double a = Signed(B(mb, status + 1, 11), 11) * 90.0 / 512.0;
+        return a < 0 ? a + 360.0 : a;
+    }
+
+    public static TrackAndTurn DecodeTrackAndTurn(ulong mb) =>
+        new(
             B(mb, 1, 1) == 1 ? Signed(B(mb, 2, 10), 10) * 45.0 / 256.0 : null,
-            track,
+            Direction(mb, 12),
             B(mb, 24, 1) == 1 ? B(mb, 25, 10) * 2 : null,
             B(mb, 35, 1) == 1 ? Signed(B(mb, 36, 10), 10) * 8.0 / 256.0 : null,
             B(mb, 46, 1) == 1 ? B(mb, 47, 10) * 2 : null);
-    }
 
-    public static HeadingAndSpeed DecodeHeadingAndSpeed(ulong mb)
-    {
-        double? heading = null;
-        if (B(mb, 1, 1) == 1)
-        {
-            double h = Signed(B(mb, 2, 11), 11) * 90.0 / 512.0;
-            heading = h < 0 ? h + 360.0 : h;
-        }
-
-        return new HeadingAndSpeed(
-            heading,
+    public static HeadingAndSpeed DecodeHeadingAndSpeed(ulong mb) =>
+        new(
+            Direction(mb, 1),
             B(mb, 13, 1) == 1 ? B(mb, 14, 10) : null,
             B(mb, 24, 1) == 1 ? B(mb, 25, 10) * 2.048 / 512.0 : null,
             B(mb, 35, 1) == 1 ? Signed(B(mb, 36, 10), 10) * 32 : null,
             B(mb, 46, 1) == 1 ? Signed(B(mb, 47, 10), 10) * 32 : null);
-    }
 
     // Bit n (1-based) of a BDS 1,7 report says register GicbRegisters[n-1] is serviced.
     private static readonly string[] GicbRegisters =

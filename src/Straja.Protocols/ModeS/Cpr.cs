@@ -111,7 +111,18 @@ public static class Cpr
 
         double lat0 = LatFromPair(evenLat, oddLat, 90.0, out double lat1);
 
-        // Both latitudes lie in [0, 90); the southern solution is 90° lower and, at exactly 0, the pole 90° higher.
+        // Both latitudes lie in [0, 90) and are only defined modulo 90°: just south of the equator one
+        // of them can come out near 90 and the other near 0. Bring the older into the newer's period.
+        if (oddIsNewer)
+        {
+            lat0 += Math.Round((lat1 - lat0) / 90.0) * 90.0;
+        }
+        else
+        {
+            lat1 += Math.Round((lat0 - lat1) / 90.0) * 90.0;
+        }
+
+        // The southern solution is 90° lower and, at exactly 0, the pole 90° higher.
         double shift = NearestOf(oddIsNewer ? lat1 : lat0, refLatDeg);
         lat0 += shift;
         lat1 += shift;

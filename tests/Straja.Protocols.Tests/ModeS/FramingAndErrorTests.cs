@@ -127,6 +127,26 @@ public sealed class FramingAndErrorTests
         Assert.Equal(1, Cpr.NL(90.0));
     }
 
+    [Theory]
+    [InlineData(-5.8e-6, -3.0)]
+    [InlineData(-1e-9, 120.0)]
+    [InlineData(5e-6, -179.9999)]
+    public void Pairs_straddling_the_equator_by_a_hair_decode_airborne_and_surface(double lat, double lon)
+    {
+        // Found by the property test: one format rounds to the top of its zone, the other to zero.
+        foreach (bool surface in (bool[])[false, true])
+        {
+            var (yz0, xz0) = Cpr.Encode(lat, lon, odd: false, surface);
+            var (yz1, xz1) = Cpr.Encode(lat, lon, odd: true, surface);
+            double dLat, dLon;
+            var st = surface
+                ? Cpr.DecodeSurfaceGlobal(yz0, xz0, yz1, xz1, true, lat + 0.3, lon, out dLat, out dLon)
+                : Cpr.DecodeAirborneGlobal(yz0, xz0, yz1, xz1, true, out dLat, out dLon);
+            Assert.Equal(CprStatus.Ok, st);
+            Assert.InRange(AircraftTracker.GreatCircleM(lat, lon, dLat, dLon), 0, 5.0);
+        }
+    }
+
     [Fact]
     public void Callsign_packs_and_unpacks_and_refuses_characters_outside_the_charset()
     {

@@ -19,32 +19,25 @@ public sealed class GoldenTableTests
 
     [Theory]
     [MemberData(nameof(GlobalAirborne))]
-    public void Airborne_global_pair_decodes_to_dump1090_position_for_either_newer_frame(int i)
-    {
-        JsonElement v = Vectors.At(i, "cpr_raw_vectors_dump1090", "global_airborne");
-        foreach (var (prefix, oddNewer) in new[] { ("even", false), ("odd", true) })
-        {
-            var st = Cpr.DecodeAirborneGlobal(
-                v.GetProperty("even_cprlat").GetInt32(), v.GetProperty("even_cprlon").GetInt32(),
-                v.GetProperty("odd_cprlat").GetInt32(), v.GetProperty("odd_cprlon").GetInt32(), oddNewer, out double lat, out double lon);
-            Assert.Equal(v.GetProperty(prefix + "_result").GetInt32() == 0, st == CprStatus.Ok);
-            Assert.Equal(v.GetProperty(prefix + "_rlat").GetDouble(), lat, Tol);
-            Assert.Equal(v.GetProperty(prefix + "_rlon").GetDouble(), lon, Tol);
-        }
-    }
+    public void Airborne_global_pair_decodes_to_dump1090_position_for_either_newer_frame(int i) =>
+        CheckGlobalPair(Vectors.At(i, "cpr_raw_vectors_dump1090", "global_airborne"), surface: false);
 
     [Theory]
     [MemberData(nameof(GlobalSurface))]
-    public void Surface_global_pair_picks_the_quadrant_nearest_the_reference(int i)
+    public void Surface_global_pair_picks_the_quadrant_nearest_the_reference(int i) =>
+        CheckGlobalPair(Vectors.At(i, "cpr_raw_vectors_dump1090", "global_surface"), surface: true);
+
+    private static void CheckGlobalPair(JsonElement v, bool surface)
     {
-        JsonElement v = Vectors.At(i, "cpr_raw_vectors_dump1090", "global_surface");
+        int Get(string name) => v.GetProperty(name).GetInt32();
         foreach (var (prefix, oddNewer) in new[] { ("even", false), ("odd", true) })
         {
-            var st = Cpr.DecodeSurfaceGlobal(
-                v.GetProperty("even_cprlat").GetInt32(), v.GetProperty("even_cprlon").GetInt32(),
-                v.GetProperty("odd_cprlat").GetInt32(), v.GetProperty("odd_cprlon").GetInt32(), oddNewer,
-                v.GetProperty("reflat").GetDouble(), v.GetProperty("reflon").GetDouble(), out double lat, out double lon);
-            Assert.Equal(v.GetProperty(prefix + "_result").GetInt32() == 0, st == CprStatus.Ok);
+            double lat, lon;
+            var st = surface
+                ? Cpr.DecodeSurfaceGlobal(Get("even_cprlat"), Get("even_cprlon"), Get("odd_cprlat"), Get("odd_cprlon"), oddNewer,
+                    v.GetProperty("reflat").GetDouble(), v.GetProperty("reflon").GetDouble(), out lat, out lon)
+                : Cpr.DecodeAirborneGlobal(Get("even_cprlat"), Get("even_cprlon"), Get("odd_cprlat"), Get("odd_cprlon"), oddNewer, out lat, out lon);
+            Assert.Equal(Get(prefix + "_result") == 0, st == CprStatus.Ok);
             Assert.Equal(v.GetProperty(prefix + "_rlat").GetDouble(), lat, Tol);
             Assert.Equal(v.GetProperty(prefix + "_rlon").GetDouble(), lon, Tol);
         }

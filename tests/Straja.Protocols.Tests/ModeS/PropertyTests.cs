@@ -35,16 +35,8 @@ public sealed class PropertyTests
         Gen.Select(Frames.Array[1, 8], Gen.Int[1, 30]).Sample(t =>
         {
             var (frames, chunk) = t;
-            var stream = new List<byte>();
-            var buf = new byte[BeastWriter.MaxFrameLength];
-            foreach (var f in frames)
-            {
-                BeastWriter.TryWrite(f, buf, out int n);
-                stream.AddRange(buf[..n]);
-            }
-
-            var got = ReadInChunks(stream.ToArray(), chunk, BeastReader.TryRead);
-            Assert.Equal(frames, got);
+            byte[] stream = Concat(frames, BeastWriter.MaxFrameLength, (in FeedFrame f, Span<byte> d, out int n) => BeastWriter.TryWrite(f, d, out n));
+            Assert.Equal(frames, ReadInChunks(stream, chunk, BeastReader.TryRead));
         }, iter: 5_000);
 
     [Fact]
@@ -70,16 +62,24 @@ public sealed class PropertyTests
         Gen.Select(Frames.Array[1, 8], Gen.Int[1, 50]).Sample(t =>
         {
             var (frames, chunk) = t;
-            var stream = new List<byte>();
-            var buf = new byte[AvrWriter.MaxLineLength];
-            foreach (var f in frames)
-            {
-                AvrWriter.TryWrite(f, AvrFormat.TimestampAndSignal, buf, out int n);
-                stream.AddRange(buf[..n]);
-            }
-
-            Assert.Equal(frames, ReadInChunks(stream.ToArray(), chunk, AvrReader.TryRead));
+            byte[] stream = Concat(frames, AvrWriter.MaxLineLength, (in FeedFrame f, Span<byte> d, out int n) => AvrWriter.TryWrite(f, AvrFormat.TimestampAndSignal, d, out n));
+            Assert.Equal(frames, ReadInChunks(stream, chunk, AvrReader.TryRead));
         }, iter: 3_000);
+
+    private delegate bool Writer(in FeedFrame frame, Span<byte> destination, out int written);
+
+    private static byte[] Concat(FeedFrame[] frames, int maxLength, Writer write)
+    {
+        var stream = new List<byte>();
+        var buf = new byte[maxLength];
+        foreach (var f in frames)
+        {
+            Assert.True(write(f, buf, out int n));
+            stream.AddRange(buf[..n]);
+        }
+
+        return stream.ToArray();
+    }
 
     private delegate OperationStatus Reader(ReadOnlySpan<byte> buffer, out FeedFrame frame, out int consumed);
 
