@@ -13,6 +13,40 @@ public enum CommBRegister
     Bds60 = 1 << 5,
 }
 
+/// <summary>BDS 1,0 data link capability report (bit numbers of ICAO Doc 9871 in the comments).</summary>
+public readonly record struct DataLinkCapability
+{
+    /// <summary>Bit 9: continuation flag, set when the rest of the report follows in BDS 1,1.</summary>
+    public bool Continuation { get; init; }
+    /// <summary>Bit 15.</summary>
+    public bool OverlayCommandCapability { get; init; }
+    /// <summary>Bit 16.</summary>
+    public bool AcasOperational { get; init; }
+    /// <summary>Bits 17–23.</summary>
+    public int SubnetworkVersion { get; init; }
+    /// <summary>Bit 24: level 5 transponder (enhanced protocol).</summary>
+    public bool Level5 { get; init; }
+    /// <summary>Bit 25.</summary>
+    public bool SpecificServices { get; init; }
+    /// <summary>Bits 26–28 and 29–32.</summary>
+    public int UplinkElmThroughput { get; init; }
+    public int DownlinkElmThroughput { get; init; }
+    /// <summary>Bit 33.</summary>
+    public bool AircraftIdentification { get; init; }
+    /// <summary>Bit 34.</summary>
+    public bool SquitterCapability { get; init; }
+    /// <summary>Bit 35: surveillance identifier code capability.</summary>
+    public bool SurveillanceIdentifierCode { get; init; }
+    /// <summary>Bit 36: common-usage GICB capability report (BDS 1,7) is maintained.</summary>
+    public bool CommonUsageGicb { get; init; }
+    /// <summary>Bits 37, 38, 39–40.</summary>
+    public bool AcasHybridSurveillance { get; init; }
+    public bool AcasResolutionAdvisory { get; init; }
+    public int AcasRtcaVersion { get; init; }
+    /// <summary>Bits 41–56: data terminal equipment status.</summary>
+    public int DteStatus { get; init; }
+}
+
 /// <summary>BDS 4,0 selected vertical intention.</summary>
 public readonly record struct SelectedVerticalIntention(int? McpAltitudeFt, int? FmsAltitudeFt, double? BaroSettingHpa);
 
@@ -44,6 +78,26 @@ public static class CommB
         callsign = new Callsign(mb & 0xFFFF_FFFF_FFFF);
         return B(mb, 1, 8) == 0x20 && callsign.IsValid && B(mb, 9, 6) != 32;
     }
+
+    public static DataLinkCapability DecodeDataLinkCapability(ulong mb) => new()
+    {
+        Continuation = B(mb, 9, 1) == 1,
+        OverlayCommandCapability = B(mb, 15, 1) == 1,
+        AcasOperational = B(mb, 16, 1) == 1,
+        SubnetworkVersion = B(mb, 17, 7),
+        Level5 = B(mb, 24, 1) == 1,
+        SpecificServices = B(mb, 25, 1) == 1,
+        UplinkElmThroughput = B(mb, 26, 3),
+        DownlinkElmThroughput = B(mb, 29, 4),
+        AircraftIdentification = B(mb, 33, 1) == 1,
+        SquitterCapability = B(mb, 34, 1) == 1,
+        SurveillanceIdentifierCode = B(mb, 35, 1) == 1,
+        CommonUsageGicb = B(mb, 36, 1) == 1,
+        AcasHybridSurveillance = B(mb, 37, 1) == 1,
+        AcasResolutionAdvisory = B(mb, 38, 1) == 1,
+        AcasRtcaVersion = B(mb, 39, 2),
+        DteStatus = B(mb, 41, 16),
+    };
 
     public static SelectedVerticalIntention DecodeSelectedVerticalIntention(ulong mb) => new(
         B(mb, 1, 1) == 1 ? B(mb, 2, 12) * 16 : null,

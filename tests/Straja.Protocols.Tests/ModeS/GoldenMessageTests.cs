@@ -6,21 +6,13 @@ namespace Straja.Protocols.Tests.ModeS;
 
 /// <summary>
 /// Every "messages" entry of the vector file: each key of "expected" (upstream assertions) and of
-/// "pymodes_v3_decode" (DERIVED cross-check) is checked against our decoder, or appears in the short,
-/// reasoned lists below. An unknown key fails the test, so nothing is skipped silently.
+/// "pymodes_v3_decode" (DERIVED cross-check) is checked against our decoder; the two places where we
+/// deliberately disagree with pyModeS (DF11 and DF24 parity) assert the disagreement and say why.
+/// An unknown key fails the test, so nothing is skipped silently.
 /// </summary>
 public sealed class GoldenMessageTests
 {
     public static TheoryData<int> Messages => Vectors.Indices("messages");
-
-    // pyModeS fields we do not decode: the BDS 1,0 data-link capability sub-fields.
-    private static readonly HashSet<string> OutOfScope =
-    [
-        "config", "overlay_command_capability", "acas_operational", "mode_s_subnetwork_version", "transponder_level5",
-        "mode_s_specific_services", "uplink_elm_throughput", "downlink_elm_throughput", "aircraft_identification_capability",
-        "squitter_capability", "surveillance_identifier_code", "common_usage_gicb_capability", "acas_hybrid_surveillance",
-        "acas_resolution_advisory", "acas_rtca_version", "dte_status",
-    ];
 
     // Metadata keys, not decoded values.
     private static readonly HashSet<string> Metadata = ["known", "tol_deg", "pair_ref", "pair_times", "ref", "raw"];
@@ -85,7 +77,7 @@ public sealed class GoldenMessageTests
 
         public void Check(string key, JsonElement v, bool derived)
         {
-            if (OutOfScope.Contains(key) || Metadata.Contains(key))
+            if (Metadata.Contains(key))
             {
                 return;
             }
@@ -402,6 +394,12 @@ public sealed class GoldenMessageTests
                 case "selected_altitude_fms_ft" or "selected_altitude_fms":
                     AssertClose(v, CommB.DecodeSelectedVerticalIntention(M.Payload).FmsAltitudeFt, 0.0);
                     return;
+                case "config" or "overlay_command_capability" or "acas_operational" or "mode_s_subnetwork_version" or "transponder_level5"
+                    or "mode_s_specific_services" or "uplink_elm_throughput" or "downlink_elm_throughput" or "aircraft_identification_capability"
+                    or "squitter_capability" or "surveillance_identifier_code" or "common_usage_gicb_capability" or "acas_hybrid_surveillance"
+                    or "acas_resolution_advisory" or "acas_rtca_version" or "dte_status":
+                    CheckDataLink(key, v);
+                    return;
                 case "crc_remainder":
                     Assert.Equal(v.GetUInt32(), ModeSCrc.Remainder(_frame));
                     return;
@@ -424,6 +422,32 @@ public sealed class GoldenMessageTests
                     Assert.Fail($"vector key '{key}' ({(derived ? "DERIVED" : "expected")}) is not checked by this test");
                     return;
             }
+        }
+
+        private void CheckDataLink(string key, JsonElement v)
+        {
+            var d = CommB.DecodeDataLinkCapability(M.Payload);
+            object actual = key switch
+            {
+                "config" => d.Continuation,
+                "overlay_command_capability" => d.OverlayCommandCapability,
+                "acas_operational" => d.AcasOperational,
+                "mode_s_subnetwork_version" => d.SubnetworkVersion,
+                "transponder_level5" => d.Level5,
+                "mode_s_specific_services" => d.SpecificServices,
+                "uplink_elm_throughput" => d.UplinkElmThroughput,
+                "downlink_elm_throughput" => d.DownlinkElmThroughput,
+                "aircraft_identification_capability" => d.AircraftIdentification,
+                "squitter_capability" => d.SquitterCapability,
+                "surveillance_identifier_code" => d.SurveillanceIdentifierCode,
+                "common_usage_gicb_capability" => d.CommonUsageGicb,
+                "acas_hybrid_surveillance" => d.AcasHybridSurveillance,
+                "acas_resolution_advisory" => d.AcasResolutionAdvisory,
+                "acas_rtca_version" => d.AcasRtcaVersion,
+                _ => d.DteStatus,
+            };
+            object expected = v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : v.GetInt32();
+            Assert.Equal(expected, actual);
         }
 
         private void CheckLocal(JsonElement v)
