@@ -3,55 +3,52 @@ namespace Straja.Protocols.ModeS;
 /// <summary>The ME field of DF17/18 (DO-260B §2.2.3.2), bit numbers 1–56 as in the standard.</summary>
 internal static class ExtendedSquitter
 {
-    public static ModeSMessage Decode(ModeSMessage msg, ulong me)
+    /// <summary>Sets what a squitter holds; the parts themselves are decoded on demand by <see cref="ModeSMessage"/>.</summary>
+    public static ModeSMessage Decode(in ModeSMessage header, ulong me)
     {
         int tc = ModeSDecoder.Bits(me, 1, 5);
-        msg = msg with { TypeCode = tc };
-        return tc switch
+        var content = tc switch
         {
-            >= 1 and <= 4 => msg with
-            {
-                Content = MessageContent.Identification,
-                Identification = new Identification(tc, ModeSDecoder.Bits(me, 6, 3), new Callsign(me & 0xFFFF_FFFF_FFFF)),
-            },
-            >= 5 and <= 8 => msg with { Content = MessageContent.SurfacePosition, Position = Surface(me, tc) },
-            (>= 9 and <= 18) or (>= 20 and <= 22) => Airborne(msg, me, tc),
-            19 => msg with { Content = MessageContent.AirborneVelocity, Velocity = AirborneVelocity(me) },
-            28 when ModeSDecoder.Bits(me, 6, 3) == 1 => msg with
-            {
-                Content = MessageContent.AircraftStatus,
-                Status = new AircraftStatus(1, ModeSDecoder.Bits(me, 9, 3), AltitudeCodes.IdentityToSquawk(ModeSDecoder.Bits(me, 12, 13))),
-                Squawk = AltitudeCodes.IdentityToSquawk(ModeSDecoder.Bits(me, 12, 13)),
-            },
-            29 when ModeSDecoder.Bits(me, 6, 2) == 1 => msg with { Content = MessageContent.TargetState, TargetState = Target(me) },
-            _ => msg with { Content = MessageContent.OtherSquitter },
+            >= 1 and <= 4 => MessageContent.Identification,
+            >= 5 and <= 8 => MessageContent.SurfacePosition,
+            (>= 9 and <= 18) or (>= 20 and <= 22) => MessageContent.AirbornePosition,
+            19 => MessageContent.AirborneVelocity,
+            28 when ModeSDecoder.Bits(me, 6, 3) == 1 => MessageContent.AircraftStatus,
+            29 when ModeSDecoder.Bits(me, 6, 2) == 1 => MessageContent.TargetState,
+            _ => MessageContent.OtherSquitter,
         };
-    }
-
-    private static ModeSMessage Airborne(ModeSMessage msg, ulong me, int tc)
-    {
-        bool gnss = tc >= 20;
-        int alt = ModeSDecoder.Bits(me, 9, 12);
 
         // TC20–22 carry GNSS height in the same 12-bit layout as the barometric field, as receivers
         // in the field (dump1090, readsb) decode it.
-        int? altitudeFt = AltitudeCodes.Ac12ToFeet(alt);
-        var position = new PositionReport
+        return header with
         {
-            Surface = false,
-            OddFormat = ModeSDecoder.Bits(me, 22, 1) == 1,
-            LatCpr = ModeSDecoder.Bits(me, 23, 17),
-            LonCpr = ModeSDecoder.Bits(me, 40, 17),
-            AltitudeFt = altitudeFt,
-            AltitudeIsGnss = gnss,
-            SurveillanceStatus = ModeSDecoder.Bits(me, 6, 2),
-            NicB = ModeSDecoder.Bits(me, 8, 1),
-            NucP = tc switch { <= 18 => 18 - tc, 22 => 0, _ => 29 - tc },
+            TypeCode = tc,
+            Content = content,
+            AltitudeFt = content == MessageContent.AirbornePosition ? AltitudeCodes.Ac12ToFeet(ModeSDecoder.Bits(me, 9, 12)) : null,
+            Squawk = content == MessageContent.AircraftStatus ? AltitudeCodes.IdentityToSquawk(ModeSDecoder.Bits(me, 12, 13)) : null,
         };
-        return msg with { Content = MessageContent.AirbornePosition, Position = position, AltitudeFt = altitudeFt };
     }
 
-    private static PositionReport Surface(ulong me, int tc)
+    public static Identification Identification(ulong me, int tc) =>
+        new(tc, ModeSDecoder.Bits(me, 6, 3), new Callsign(me & 0xFFFF_FFFF_FFFF));
+
+    public static AircraftStatus Status(ulong me) =>
+        new(ModeSDecoder.Bits(me, 6, 3), ModeSDecoder.Bits(me, 9, 3), AltitudeCodes.IdentityToSquawk(ModeSDecoder.Bits(me, 12, 13)));
+
+    public static PositionReport Airborne(ulong me, int tc) => new()
+    {
+        Surface = false,
+        OddFormat = ModeSDecoder.Bits(me, 22, 1) == 1,
+        LatCpr = ModeSDecoder.Bits(me, 23, 17),
+        LonCpr = ModeSDecoder.Bits(me, 40, 17),
+        AltitudeFt = AltitudeCodes.Ac12ToFeet(ModeSDecoder.Bits(me, 9, 12)),
+        AltitudeIsGnss = tc >= 20,
+        SurveillanceStatus = ModeSDecoder.Bits(me, 6, 2),
+        NicB = ModeSDecoder.Bits(me, 8, 1),
+        NucP = tc switch { <= 18 => 18 - tc, 22 => 0, _ => 29 - tc },
+    };
+
+    public static PositionReport Surface(ulong me, int tc)
     {
         int movement = ModeSDecoder.Bits(me, 6, 7);
         bool trackValid = ModeSDecoder.Bits(me, 13, 1) == 1;
@@ -82,7 +79,7 @@ internal static class ExtendedSquitter
         _ => null, // 0: no information; 125–127 reserved
     };
 
-    private static Velocity AirborneVelocity(ulong me)
+    public static Velocity AirborneVelocity(ulong me)
     {
         int subtype = ModeSDecoder.Bits(me, 6, 3);
         int vrRaw = ModeSDecoder.Bits(me, 38, 9);
@@ -140,7 +137,7 @@ internal static class ExtendedSquitter
         }
     }
 
-    private static TargetState Target(ulong me)
+    public static TargetState Target(ulong me)
     {
         int altRaw = ModeSDecoder.Bits(me, 10, 11);
         int baroRaw = ModeSDecoder.Bits(me, 21, 9);

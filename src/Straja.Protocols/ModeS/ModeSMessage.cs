@@ -153,11 +153,30 @@ public readonly record struct ModeSMessage
     /// <summary>DF17/18 ME type code (1–31), else 0.</summary>
     public int TypeCode { get; init; }
     public MessageContent Content { get; init; }
-    public Identification Identification { get; init; }
-    public PositionReport Position { get; init; }
-    public Velocity Velocity { get; init; }
-    public AircraftStatus Status { get; init; }
-    public TargetState TargetState { get; init; }
+
+    // The content parts are read from Payload when asked for, so a decode that only needs the
+    // address and type code costs no more than that, and the message stays small to copy.
+
+    /// <summary>TC1–4 identification; default unless <see cref="Content"/> is <see cref="MessageContent.Identification"/>.</summary>
+    public Identification Identification =>
+        Content == MessageContent.Identification ? ExtendedSquitter.Identification(Payload, TypeCode) : default;
+
+    /// <summary>Surface or airborne position; default unless <see cref="Content"/> is one of the position kinds.</summary>
+    public PositionReport Position => Content switch
+    {
+        MessageContent.AirbornePosition => ExtendedSquitter.Airborne(Payload, TypeCode),
+        MessageContent.SurfacePosition => ExtendedSquitter.Surface(Payload, TypeCode),
+        _ => default,
+    };
+
+    /// <summary>TC19 velocity; default unless <see cref="Content"/> is <see cref="MessageContent.AirborneVelocity"/>.</summary>
+    public Velocity Velocity => Content == MessageContent.AirborneVelocity ? ExtendedSquitter.AirborneVelocity(Payload) : default;
+
+    /// <summary>TC28 status; default unless <see cref="Content"/> is <see cref="MessageContent.AircraftStatus"/>.</summary>
+    public AircraftStatus Status => Content == MessageContent.AircraftStatus ? ExtendedSquitter.Status(Payload) : default;
+
+    /// <summary>TC29 target state; default unless <see cref="Content"/> is <see cref="MessageContent.TargetState"/>.</summary>
+    public TargetState TargetState => Content == MessageContent.TargetState ? ExtendedSquitter.Target(Payload) : default;
 
     public bool IsExtendedSquitter => Df is 17 or 18;
     public bool IsCommB => Df is 20 or 21;
