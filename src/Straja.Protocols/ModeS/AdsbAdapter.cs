@@ -32,12 +32,16 @@ public static class AdsbAdapter
             Position = new GeoPoint(lat, lon, (altFt ?? 0) * FeetToMetres),
             SigmaHorizontalM = state.NacP is { } nac && SigmaFromNacP(nac) is { } s ? s : DefaultSigmaHorizontalM,
             SigmaVerticalM = altFt.HasValue ? DefaultSigmaVerticalM : 1000.0,
-            ClassHint = state.EmitterTypeCode == 3 && state.Category == 6 ? TargetClass.Unknown : TargetClass.Manned,
-            ClassConfidence = state.Category is > 0 ? 0.9 : 0.5,
+            // A transponder is evidence of a manned aircraft, firmer when it declares a category; an
+            // emitter declaring itself a UAV (TC3 category 6) is left to the classifier.
+            ClassHint = IsDeclaredUav(state) ? TargetClass.Unknown : TargetClass.Manned,
+            ClassConfidence = IsDeclaredUav(state) ? 0.0 : state.Category is > 0 ? 0.9 : 0.5,
             CooperativeId = state.CooperativeId,
             Callsign = state.Callsign?.ToString(),
         };
     }
+
+    private static bool IsDeclaredUav(AircraftState s) => s.EmitterTypeCode == 3 && s.Category == 6;
 
     /// <summary>
     /// One-sigma horizontal error for a NACp value: the 95 % estimated-position-uncertainty bound of

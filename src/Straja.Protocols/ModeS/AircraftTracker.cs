@@ -76,6 +76,7 @@ public enum TrackerOutcome
 /// decode when the latest even and odd frames are within <see cref="AircraftTrackerOptions.MaxPairAgeS"/>,
 /// otherwise from a local decode against the last accepted position; every new position must be reachable
 /// from the previous one at <see cref="AircraftTrackerOptions.MaxSpeedKt"/>.
+/// Single writer: one feed loop owns a tracker; it is not thread-safe.
 /// </summary>
 public sealed class AircraftTracker
 {

@@ -62,6 +62,7 @@ public static class ModeSCrc
     /// <summary>Overwrite the last 3 bytes of <paramref name="frame"/> with the parity of the rest XOR <paramref name="address"/> (0 for DF11/17/18).</summary>
     public static void Seal(Span<byte> frame, uint address = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(frame.Length, 4);
         int n = frame.Length - 3;
         uint p = Parity(frame[..n]) ^ (address & 0xFFFFFF);
         frame[n] = (byte)(p >> 16);

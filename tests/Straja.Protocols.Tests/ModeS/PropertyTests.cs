@@ -143,6 +143,14 @@ public sealed class PropertyTests
             {
                 CommB.Infer(m.Payload);
             }
+
+            // Every lazily decoded part and the JSON line must cope with whatever the bits say.
+            _ = m.Identification.Callsign.ToString();
+            _ = m.Velocity.TrackDeg;
+            _ = m.TargetState.BaroSettingHpa;
+            _ = m.Status.Squawk.ToString();
+            using var w = new System.Text.Json.Utf8JsonWriter(Stream.Null);
+            ModeSJson.Write(w, m);
         }, iter: 30_000);
     }
 
