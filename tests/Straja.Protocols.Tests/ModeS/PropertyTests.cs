@@ -295,4 +295,28 @@ public sealed class PropertyTests
             Assert.Equal(north, m.Velocity.NorthKt!.Value, 0.5);
             Assert.InRange(m.Velocity.VerticalRateFpm!.Value - vr, -32, 32);
         }, iter: 10_000);
+
+    [Fact]
+    public void Encoded_identification_and_surface_squitters_decode_back() =>
+        Gen.Select(Gen.UInt[0, 0xFFFFFF], Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"].Array[1, 8], Gen.Int[0, 7], Positions, Gen.Double[0, 200], Gen.Double[0, 359.9])
+        .Sample(t =>
+        {
+            var (icao, chars, category, (lat, lon), speed, track) = t;
+            var f = new byte[14];
+            Assert.True(Callsign.TryCreate(chars, out var cs));
+            Assert.True(ModeSEncoder.TryIdentification(f, icao, cs, 4, category));
+            Assert.True(ModeSDecoder.TryDecode(f, out var m, out _));
+            Assert.Equal(ParityStatus.Valid, m.Parity);
+            Assert.Equal(new string(chars), m.Identification.Callsign.ToString());
+            Assert.Equal(category, m.Identification.Category);
+
+            Assert.True(ModeSEncoder.TrySurfacePosition(f, icao, lat, lon, odd: true, speed, track));
+            Assert.True(ModeSDecoder.TryDecode(f, out m, out _));
+            var p = m.Position;
+            Assert.True(p.Surface);
+            Assert.InRange(speed - p.GroundSpeedKt!.Value, 0, speed >= 175 ? double.MaxValue : 5.0); // coarser steps at speed
+            Assert.InRange(Math.Abs(((p.TrackDeg!.Value - track + 540) % 360) - 180), 0, 360.0 / 256 + 1e-9);
+            Assert.Equal(CprStatus.Ok, Cpr.DecodeLocal(p.LatCpr, p.LonCpr, true, true, lat, lon, out double dLat, out double dLon));
+            AssertWithinHalfStep(lat, lon, dLat, dLon, odd: true, surface: true);
+        }, iter: 10_000);
 }
