@@ -30,6 +30,10 @@ export class AlertStore {
     return true;
   }
 
+  get(id) {
+    return this.#byId.get(id);
+  }
+
   get list() {
     return this.#ordered;
   }
@@ -52,6 +56,18 @@ export class AlertStore {
     );
     this.#version++;
   }
+}
+
+/**
+ * The alerts to mark on the map: unacknowledged ones that carry a position. Acknowledged
+ * alerts have been dealt with and would only clutter the picture.
+ */
+export function alertsToMark(alerts) {
+  return alerts.filter((a) => !a.acknowledged && hasPosition(a));
+}
+
+export function hasPosition(a) {
+  return Number.isFinite(a?.lat) && Number.isFinite(a?.lon) && Math.abs(a.lat) <= 90 && Math.abs(a.lon) <= 180;
 }
 
 function isAlert(a) {

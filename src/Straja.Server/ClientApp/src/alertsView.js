@@ -10,16 +10,16 @@ export class AlertsView {
   #list;
   #badge;
   #store;
-  #onSelectTrack;
+  #onSelectAlert;
   #onAck;
   #drawnVersion = -1;
   #errors = new Map(); // alert id -> last acknowledgement error
 
-  constructor({ list, badge, store, onSelectTrack, onAck }) {
+  constructor({ list, badge, store, onSelectAlert, onAck }) {
     this.#list = list;
     this.#badge = badge;
     this.#store = store;
-    this.#onSelectTrack = onSelectTrack;
+    this.#onSelectAlert = onSelectAlert;
     this.#onAck = onAck;
     list.addEventListener("click", (e) => this.#click(e));
   }
@@ -86,7 +86,8 @@ export class AlertsView {
       await this.#onAck(id);
       return;
     }
-    if (row.dataset.trackId) this.#onSelectTrack(row.dataset.trackId);
+    const alert = this.#store.get(id);
+    if (alert) this.#onSelectAlert(alert);
   }
 }
 

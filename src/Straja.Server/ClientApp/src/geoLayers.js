@@ -1,6 +1,8 @@
 // The static picture under the tracks: countries, the RO–UA border, protected zones and
-// sensors. All vector, drawn by Leaflet's Canvas renderer; there is no tile layer, so the
-// console needs nothing from outside the server.
+// sensors, plus the markers of unacknowledged alerts. Vectors are drawn by a Canvas renderer
+// the caller passes (one per pane, see panes.js); sensors and alert marks are small DOM
+// markers in their own panes. There is no tile layer, so the console needs nothing from
+// outside the server.
 
 import * as L from "leaflet";
 
@@ -30,10 +32,13 @@ export function borderLayer(geojson, renderer) {
   });
 }
 
-/** Zones, inner ring solid red, outer ring dashed amber; one label per zone name. */
+/**
+ * Zones, inner ring solid red, outer ring dashed amber; one label per zone name, beside the
+ * zone's eastern edge so that it does not cover the rings (or the sensors at the site).
+ */
 export function zonesLayer(geojson, renderer) {
   const group = L.layerGroup();
-  const labelled = new Set();
+  const extent = new Map(); // zone name -> bounds of all its rings
   L.geoJSON(geojson, {
     renderer,
     interactive: false,
@@ -44,55 +49,91 @@ export function zonesLayer(geojson, renderer) {
     onEachFeature: (f, layer) => {
       group.addLayer(layer);
       const name = f.properties?.name ?? f.properties?.id;
-      if (!name || labelled.has(name)) return;
-      labelled.add(name);
-      const centre = layer.getBounds().getCenter();
-      L.tooltip({ permanent: true, direction: "center", className: "zone-label", interactive: false })
-        .setLatLng(centre)
-        .setContent(escapeHtml(name))
-        .addTo(group);
+      if (!name) return;
+      const bounds = extent.get(name);
+      if (bounds) bounds.extend(layer.getBounds());
+      else extent.set(name, L.latLngBounds(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast()));
     },
   });
+  for (const [name, bounds] of extent) {
+    L.tooltip({ permanent: true, direction: "right", offset: [2, 0], className: "zone-label", interactive: false })
+      .setLatLng([bounds.getCenter().lat, bounds.getEast()])
+      .setContent(escapeHtml(name))
+      .addTo(group);
+  }
   return group;
 }
 
 const SENSOR_KIND_LETTER = { radar: "R", "passive-rf": "RF", acoustic: "A", cooperative: "C" };
 
-/** Sensor markers (always) and coverage circles (a separate group, so it can be toggled). */
-export function sensorLayers(sensors, renderer) {
+/** The letter(s) a sensor marker shows for its kind; "?" for a kind this console does not know. */
+export function sensorKindLetter(kind) {
+  return Object.hasOwn(SENSOR_KIND_LETTER, kind) ? SENSOR_KIND_LETTER[kind] : "?";
+}
+
+/**
+ * Sensor markers (a small square with the kind letter, green online, orange silent; always
+ * shown) in `markerPane`, and coverage circles (thin and light, a separate group so it can be
+ * toggled) on `coverageRenderer`.
+ */
+export function sensorLayers(sensors, { markerPane, coverageRenderer }) {
   const markers = L.layerGroup();
   const coverage = L.layerGroup();
   for (const s of sensors) {
     if (!Number.isFinite(s.lat) || !Number.isFinite(s.lon)) continue;
     const online = s.status === "online";
-    const colour = online ? "#7fd1a8" : "#ff9f43";
     if (Number.isFinite(s.maxRangeM) && s.maxRangeM > 0) {
       L.circle([s.lat, s.lon], {
-        renderer,
+        renderer: coverageRenderer,
         interactive: false,
         radius: s.maxRangeM,
-        color: colour,
+        color: online ? "#9fd8bd" : "#ffb77a",
         weight: 1,
-        opacity: 0.35,
-        fillOpacity: 0.03,
+        opacity: 0.3,
+        dashArray: "2 4",
+        fillColor: online ? "#9fd8bd" : "#ffb77a",
+        fillOpacity: 0.025,
       }).addTo(coverage);
     }
-    L.circleMarker([s.lat, s.lon], {
-      renderer,
-      radius: 4.5,
-      color: "#0b1117",
-      weight: 1.5,
-      fillColor: colour,
-      fillOpacity: 1,
+    const letter = sensorKindLetter(s.kind);
+    L.marker([s.lat, s.lon], {
+      pane: markerPane,
+      keyboard: false,
+      // Size 0 at the anchor: the square centres itself (CSS), whatever its letter's width.
+      icon: L.divIcon({
+        className: "sensor-mark",
+        iconSize: [0, 0],
+        html: `<span class="sensor-box ${online ? "online" : "silent"}">${escapeHtml(letter)}</span>`,
+      }),
     })
       .bindTooltip(
-        `${escapeHtml(s.name ?? s.id)} · ${SENSOR_KIND_LETTER[s.kind] ?? escapeHtml(s.kind ?? "?")}` +
-          ` · ${online ? "online" : "SILENT"}`,
-        { className: "sensor-label", direction: "top", offset: [0, -6] },
+        `${escapeHtml(s.name ?? s.id)} · ${escapeHtml(s.kind ?? "?")} · ${online ? "online" : "SILENT"}`,
+        { className: "sensor-label", direction: "top", offset: [0, -10] },
       )
       .addTo(markers);
   }
   return { markers, coverage };
+}
+
+/**
+ * A pulsing ring at each given alert's position (where its track was when it was raised), in
+ * `pane`. Not interactive: a click there is meant for the track under it.
+ */
+export function alertMarksLayer(alerts, pane) {
+  const group = L.layerGroup();
+  for (const a of alerts) {
+    L.marker([a.lat, a.lon], {
+      pane,
+      interactive: false,
+      keyboard: false,
+      icon: L.divIcon({
+        className: "alert-mark",
+        iconSize: [0, 0],
+        html: `<span class="alert-ring sev-${escapeHtml(a.severity ?? "info")}"></span>`,
+      }),
+    }).addTo(group);
+  }
+  return group;
 }
 
 export function escapeHtml(text) {

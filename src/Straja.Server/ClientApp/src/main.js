@@ -7,21 +7,25 @@ import "./styles.css";
 import * as L from "leaflet";
 import ms from "milsymbol";
 import * as api from "./api.js";
-import { AlertStore } from "./alertStore.js";
+import { AlertStore, alertsToMark, hasPosition } from "./alertStore.js";
 import { AlertsView } from "./alertsView.js";
 import { renderDetail } from "./detailView.js";
 import * as fmt from "./format.js";
-import { countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
+import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
+import { PANE_ORDER, paneZIndex } from "./panes.js";
+import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
 import { TrackLayer } from "./trackLayer.js";
 import { TrailStore } from "./trails.js";
 
-const CENTRE = [45.0, 28.3]; // Danube delta / Dobruja
-const START_ZOOM = 8;
+// The Danube delta border sector: Galați, Isaccea, Tulcea and Mihail Kogălniceanu all in
+// view on a 1600 x 900 screen.
+const CENTRE = [45.05, 28.55];
+const START_ZOOM = 9;
 const SENSOR_REFRESH_MS = 10000;
-const STALE_AFTER_MS = 3000; // a picture older than this (by arrival) is flagged stale
 const RETRY_MS = 5000;
+const MAX_ALERT_MARKS = 200; // as many as the list shows
 
 const $ = (id) => document.getElementById(id);
 
@@ -29,24 +33,29 @@ const state = {
   tracks: [],
   byId: new Map(),
   pictureTime: null,
-  pictureArrivedAt: 0,
+  pictureReceivedAt: null, // performance.now() when the latest picture message arrived
   selectedId: null,
 };
 
 // --- map -------------------------------------------------------------------------------
-const renderer = L.canvas({ padding: 0.5 });
 const map = L.map($("map"), {
   center: CENTRE,
   zoom: START_ZOOM,
   minZoom: 5,
   maxZoom: 14,
-  renderer,
   preferCanvas: true,
   // The track canvas is redrawn per view change; an animated CSS zoom would scale the
   // vector layers but not it, so both jump together instead.
   zoomAnimation: false,
   attributionControl: false,
 });
+// One pane per static layer, each vector layer with its own canvas in its pane: the stacking
+// order is fixed here, not by which request came back first.
+const renderers = {};
+for (const name of PANE_ORDER) {
+  map.createPane(name).style.zIndex = String(paneZIndex(name));
+  renderers[name] = L.canvas({ pane: name, padding: 0.5 });
+}
 L.control.scale({ metric: true, imperial: false, maxWidth: 160 }).addTo(map);
 
 const CursorControl = L.Control.extend({
@@ -68,7 +77,14 @@ const symbols = new SymbolCache((sidc, size) => {
 const trails = new TrailStore(60);
 const trackLayer = new TrackLayer(symbols, trails).addTo(map);
 
-const layers = { countries: L.layerGroup().addTo(map), border: L.layerGroup().addTo(map), zones: L.layerGroup(), sensors: L.layerGroup(), coverage: L.layerGroup() };
+const layers = {
+  countries: L.layerGroup().addTo(map),
+  border: L.layerGroup().addTo(map),
+  zones: L.layerGroup(),
+  sensors: L.layerGroup(),
+  coverage: L.layerGroup(),
+  alertMarks: L.layerGroup().addTo(map),
+};
 
 // --- selection ---------------------------------------------------------------------------
 let historyRequest = 0;
@@ -110,11 +126,13 @@ function onPicture(msg) {
   state.tracks = msg.tracks;
   state.byId = new Map(msg.tracks.map((t) => [t.id, t]));
   state.pictureTime = msg.time;
-  state.pictureArrivedAt = performance.now();
+  state.pictureReceivedAt = performance.now();
   trails.update(msg.time, msg.tracks);
   trackLayer.setTracks(msg.tracks);
   $("track-count").textContent = String(msg.tracks.length);
+  $("confirmed-count").textContent = String(countConfirmed(msg.tracks));
   showClock();
+  showStale();
   if (state.selectedId !== null) showDetail();
 }
 
@@ -123,10 +141,12 @@ function showClock() {
   $("clock-local").textContent = fmt.localHms(state.pictureTime);
 }
 
-setInterval(() => {
-  const stale = state.pictureTime !== null && performance.now() - state.pictureArrivedAt > STALE_AFTER_MS;
-  $("clock").classList.toggle("stale", stale);
-}, 1000);
+// Receive times only: picture time runs ahead of the wall clock in a sped-up demo and that
+// is not staleness.
+function showStale() {
+  $("clock").classList.toggle("stale", isStale(state.pictureReceivedAt, performance.now()));
+}
+setInterval(showStale, 500);
 
 // --- alerts ------------------------------------------------------------------------------
 const alerts = new AlertStore();
@@ -134,21 +154,33 @@ const alertsView = new AlertsView({
   list: $("alerts"),
   badge: $("unack-count"),
   store: alerts,
-  onSelectTrack: (id) => select(id, { pan: true }),
+  onSelectAlert: (alert) => {
+    if (hasPosition(alert)) map.panTo([alert.lat, alert.lon]);
+    if (alert.trackId) select(alert.trackId, { pan: !hasPosition(alert) });
+  },
   onAck: async (id) => {
     try {
       alerts.upsert(await api.acknowledgeAlert(id, "operator"));
-      alertsView.render();
+      showAlerts();
     } catch (e) {
       alertsView.setAckError(id, e.message);
     }
   },
 });
 
+let markedVersion = -1;
+function showAlerts() {
+  alertsView.render();
+  if (markedVersion === alerts.version) return;
+  markedVersion = alerts.version;
+  const marks = alertMarksLayer(alertsToMark(alerts.list).slice(0, MAX_ALERT_MARKS), "alertMarks");
+  layers.alertMarks.clearLayers().addLayer(marks);
+}
+
 async function reloadAlerts() {
   try {
     alerts.reset(await api.getAlerts());
-    alertsView.render();
+    showAlerts();
   } catch (e) {
     status(e.message);
     setTimeout(reloadAlerts, RETRY_MS);
@@ -169,21 +201,21 @@ async function loadWithRetry(what, load) {
 }
 
 loadWithRetry("countries", async () => {
-  const layer = countriesLayer(await api.getCountries(), renderer);
+  const layer = countriesLayer(await api.getCountries(), renderers.countries);
   layers.countries.clearLayers().addLayer(layer);
 });
 loadWithRetry("border", async () => {
-  const layer = borderLayer(await api.getBorder(), renderer);
+  const layer = borderLayer(await api.getBorder(), renderers.border);
   layers.border.clearLayers().addLayer(layer);
 });
 loadWithRetry("zones", async () => {
-  const layer = zonesLayer(await api.getZones(), renderer);
+  const layer = zonesLayer(await api.getZones(), renderers.zones);
   layers.zones.clearLayers().addLayer(layer);
 });
 
 async function loadSensors() {
   const sensors = await api.getSensors();
-  const { markers, coverage } = sensorLayers(sensors, renderer);
+  const { markers, coverage } = sensorLayers(sensors, { markerPane: "sensors", coverageRenderer: renderers.coverage });
   layers.sensors.clearLayers().addLayer(markers);
   layers.coverage.clearLayers().addLayer(coverage);
   const silent = sensors.filter((s) => s.status !== "online").length;
@@ -196,7 +228,7 @@ setInterval(() => loadSensors().catch((e) => status(`sensors: ${e.message}`)), S
 for (const box of document.querySelectorAll("#toggles input[type=checkbox]")) {
   const apply = () => {
     const name = box.dataset.layer;
-    if (name === "trails" || name === "labels") {
+    if (name === "trails" || name === "labels" || name === "tentative") {
       trackLayer.setOptions({ [name]: box.checked });
     } else if (box.checked) {
       layers[name].addTo(map);
@@ -224,7 +256,7 @@ let everLive = false;
 connectLive(liveUrl(window.location), {
   onPicture,
   onAlert: (alert) => {
-    if (alerts.upsert(alert)) alertsView.render();
+    if (alerts.upsert(alert)) showAlerts();
   },
   onState: (connection, detail) => {
     showConnection(connection, detail);

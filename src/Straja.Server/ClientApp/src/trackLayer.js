@@ -2,9 +2,14 @@
 // the picture with a scale and an offset (positions are pre-projected, see projection.js),
 // strokes the trails and speed leaders in one path per identity colour, and stamps cached
 // symbol images. Redraws are coalesced into one requestAnimationFrame.
+//
+// Tentative tracks (not yet confirmed by the tracker; radar clutter makes many of them) are
+// drawn as small hollow diamonds, faded, with no trail, leader or label: a full symbol for
+// each would turn the picture into a swarm. They can be switched off entirely.
 
 import * as L from "leaflet";
 import { mercatorX, mercatorY, viewTransform } from "./projection.js";
+import { isTentative, pickIndex } from "./picture.js";
 import { FADED_CLASSES, IDENTITY_COLOUR, colourFor, sidcFor, symbolSizeForZoom } from "./symbols.js";
 
 const EARTH_RADIUS_M = 6378137; // the sphere of EPSG:3857
@@ -14,6 +19,8 @@ const CULL_MARGIN_PX = 40;
 const LABEL_MIN_ZOOM = 10;
 const TRAIL_MIN_STEP_PX = 2;
 const STATS_WINDOW = 600; // draw-time samples kept for the statistics
+const TENTATIVE_HALF_PX = 3.5; // half-diagonal of a tentative track's diamond
+const TENTATIVE_ALPHA = 0.55;
 
 export const TrackLayer = L.Layer.extend({
   initialize(symbols, trails) {
@@ -25,11 +32,14 @@ export const TrackLayer = L.Layer.extend({
     this._sx = new Float32Array(0);
     this._sy = new Float32Array(0);
     this._visible = new Uint8Array(0);
-    this._groups = new Map();
+    this._tentative = new Uint8Array(0);
+    this._groups = new Map(); // confirmed tracks by identity colour: trails, leaders
+    this._tentativeGroups = new Map(); // tentative tracks by identity colour: diamonds
     this._selectedId = null;
     this._history = null;
     this._showTrails = true;
     this._showLabels = true;
+    this._showTentative = true;
     this._frame = 0;
     this._drawTimes = [];
   },
@@ -60,15 +70,21 @@ export const TrackLayer = L.Layer.extend({
       this._sx = new Float32Array(n);
       this._sy = new Float32Array(n);
       this._visible = new Uint8Array(n);
+      this._tentative = new Uint8Array(n);
     }
-    const groups = new Map(Object.values(IDENTITY_COLOUR).map((c) => [c, []]));
+    const byColour = () => new Map(Object.values(IDENTITY_COLOUR).map((c) => [c, []]));
+    const groups = byColour();
+    const tentativeGroups = byColour();
     for (let i = 0; i < n; i++) {
       const t = tracks[i];
       this._nx[i] = mercatorX(t.lon);
       this._ny[i] = mercatorY(t.lat);
-      groups.get(colourFor(t)).push(i);
+      const tentative = isTentative(t);
+      this._tentative[i] = tentative ? 1 : 0;
+      (tentative ? tentativeGroups : groups).get(colourFor(t)).push(i);
     }
     this._groups = groups;
+    this._tentativeGroups = tentativeGroups;
     this.redraw();
   },
 
@@ -92,9 +108,10 @@ export const TrackLayer = L.Layer.extend({
     this.redraw();
   },
 
-  setOptions({ trails, labels }) {
+  setOptions({ trails, labels, tentative }) {
     if (trails !== undefined) this._showTrails = trails;
     if (labels !== undefined) this._showLabels = labels;
+    if (tentative !== undefined) this._showTentative = tentative;
     this.redraw();
   },
 
@@ -106,22 +123,15 @@ export const TrackLayer = L.Layer.extend({
     });
   },
 
-  /** The track nearest to a container point within the hit radius, or null. */
+  /** The track under a container point (see pickIndex), or null. */
   hitTest(point) {
-    let best = null;
-    let bestD2 = HIT_RADIUS_PX * HIT_RADIUS_PX;
-    const n = this._tracks.length;
-    for (let i = 0; i < n; i++) {
-      if (!this._visible[i]) continue;
-      const dx = this._sx[i] - point.x;
-      const dy = this._sy[i] - point.y;
-      const d2 = dx * dx + dy * dy;
-      if (d2 <= bestD2) {
-        bestD2 = d2;
-        best = this._tracks[i];
-      }
-    }
-    return best;
+    const i = pickIndex(
+      { xs: this._sx, ys: this._sy, visible: this._visible, tentative: this._tentative, n: this._tracks.length },
+      point.x,
+      point.y,
+      HIT_RADIUS_PX,
+    );
+    return i < 0 ? null : this._tracks[i];
   },
 
   /** Draw-time statistics over the last STATS_WINDOW frames, in milliseconds. */
@@ -166,6 +176,7 @@ export const TrackLayer = L.Layer.extend({
     this._drawLeaders(ctx, view);
     this._drawHistory(ctx, view);
     const size = symbolSizeForZoom(view.zoom);
+    this._drawTentative(ctx);
     this._drawSymbols(ctx, size);
     if (this._showLabels) this._drawLabels(ctx, view.zoom);
     this._drawSelection(ctx, size);
@@ -180,7 +191,12 @@ export const TrackLayer = L.Layer.extend({
     const minY = -CULL_MARGIN_PX;
     const maxX = this._w + CULL_MARGIN_PX;
     const maxY = this._h + CULL_MARGIN_PX;
+    const hideTentative = !this._showTentative;
     for (let i = 0; i < n; i++) {
+      if (hideTentative && this._tentative[i]) {
+        this._visible[i] = 0; // not drawn, so not clickable either
+        continue;
+      }
       const x = this._nx[i] * scale - offsetX;
       const y = this._ny[i] * scale - offsetY;
       this._sx[i] = x;
@@ -190,8 +206,8 @@ export const TrackLayer = L.Layer.extend({
   },
 
   // One path per identity colour: four strokes a frame however many tracks there are.
-  _strokeByIdentity(ctx, addVisibleTrack) {
-    for (const [colour, indices] of this._groups) {
+  _strokeByIdentity(ctx, addVisibleTrack, groups = this._groups) {
+    for (const [colour, indices] of groups) {
       ctx.strokeStyle = colour;
       ctx.beginPath();
       for (const i of indices) if (this._visible[i]) addVisibleTrack(i);
@@ -256,10 +272,30 @@ export const TrackLayer = L.Layer.extend({
     ctx.restore();
   },
 
+  _drawTentative(ctx) {
+    const r = TENTATIVE_HALF_PX;
+    ctx.lineWidth = 1.25;
+    ctx.globalAlpha = TENTATIVE_ALPHA;
+    this._strokeByIdentity(
+      ctx,
+      (i) => {
+        const x = this._sx[i];
+        const y = this._sy[i];
+        ctx.moveTo(x, y - r);
+        ctx.lineTo(x + r, y);
+        ctx.lineTo(x, y + r);
+        ctx.lineTo(x - r, y);
+        ctx.closePath();
+      },
+      this._tentativeGroups,
+    );
+    ctx.globalAlpha = 1;
+  },
+
   _drawSymbols(ctx, size) {
     const n = this._tracks.length;
     for (let i = 0; i < n; i++) {
-      if (!this._visible[i]) continue;
+      if (!this._visible[i] || this._tentative[i]) continue;
       ctx.globalAlpha = FADED_CLASSES.has(this._tracks[i].class) ? 0.45 : 1;
       this._stamp(ctx, i, size);
     }
@@ -277,7 +313,8 @@ export const TrackLayer = L.Layer.extend({
   },
 
   // The selected track is stamped again on top, ringed and labelled, so that it stays
-  // visible inside a dense cluster.
+  // visible inside a dense cluster. A selected tentative track gets its full (dashed-frame)
+  // symbol too: the operator asked to look at it.
   _drawSelection(ctx, size) {
     const i = this._selectedIndex();
     if (i < 0 || !this._visible[i]) return;
@@ -293,7 +330,7 @@ export const TrackLayer = L.Layer.extend({
   // At low zoom 1,000 labels are noise; the selected track is labelled at any zoom.
   _drawLabels(ctx, zoom) {
     if (zoom < LABEL_MIN_ZOOM) return;
-    for (let i = 0; i < this._tracks.length; i++) if (this._visible[i]) this._label(ctx, i);
+    for (let i = 0; i < this._tracks.length; i++) if (this._visible[i] && !this._tentative[i]) this._label(ctx, i);
   },
 
   _label(ctx, i) {

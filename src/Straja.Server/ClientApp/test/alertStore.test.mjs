@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AlertStore } from "../src/alertStore.js";
+import { AlertStore, alertsToMark } from "../src/alertStore.js";
 
 const alert = (id, s, extra = {}) => ({
   id, time: new Date(Date.UTC(2026, 0, 1, 12, 0, s)).toISOString(), kind: "border-crossing",
@@ -45,4 +45,31 @@ test("Entries without a string id are ignored and do not bump the version", () =
   assert.equal(store.version, v);
   store.reset([null, { id: 7 }, alert("A1", 1)]);
   assert.deepEqual(store.list.map((a) => a.id), ["A1"]);
+});
+
+test("Only unacknowledged alerts with a position are marked on the map, in list order", () => {
+  const store = new AlertStore();
+  store.reset([
+    alert("A1", 1, { lat: 45.2, lon: 28.4 }),
+    alert("A2", 2, { lat: 45.3, lon: 28.5, acknowledged: true }),
+    alert("A3", 3, { lat: 45.1, lon: 28.6 }),
+    alert("A4", 4),
+    alert("A5", 5, { lat: 95, lon: 28.6 }),
+  ]);
+  assert.deepEqual(alertsToMark(store.list).map((a) => a.id), ["A3", "A1"]);
+});
+
+test("Acknowledging an alert takes it off the map", () => {
+  const store = new AlertStore();
+  store.reset([alert("A1", 1, { lat: 45.2, lon: 28.4 })]);
+  assert.equal(alertsToMark(store.list).length, 1);
+  store.upsert(alert("A1", 1, { lat: 45.2, lon: 28.4, acknowledged: true }));
+  assert.equal(alertsToMark(store.list).length, 0);
+});
+
+test("An alert can be looked up by id", () => {
+  const store = new AlertStore();
+  store.reset([alert("A1", 1), alert("A2", 2)]);
+  assert.equal(store.get("A2").id, "A2");
+  assert.equal(store.get("A9"), undefined);
 });
