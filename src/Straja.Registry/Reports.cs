@@ -9,8 +9,10 @@ namespace Straja.Registry;
 public sealed record SummaryRow(string Month, string SiteId, string ModelId, string? Recipient, int Produced, int Accepted, int Allocated, int Delivered);
 
 /// <summary>
-/// A batch's counts, each cumulative: how many units reached at least that milestone. <see cref="Violations"/>
-/// is empty when quantity ≥ registered ≥ accepted ≥ allocated ≥ delivered.
+/// A batch's counts, each cumulative and taken from the recorded evidence of each milestone (an acceptance
+/// record, an allocation, a delivery time), not from the state column. Through the service the lifecycle keeps
+/// quantity ≥ registered ≥ accepted ≥ allocated ≥ delivered; <see cref="Violations"/> lists every place a
+/// direct edit of the data broke that.
 /// </summary>
 public sealed record BatchReconciliation(
     string BatchId, int Quantity, int Registered, int Accepted, int Allocated, int Delivered, IReadOnlyList<string> Violations)
@@ -20,9 +22,9 @@ public sealed record BatchReconciliation(
     internal static BatchReconciliation Of(ProductionBatch batch, IReadOnlyList<Unit> units)
     {
         int registered = units.Count;
-        int accepted = units.Count(u => Lifecycle.HasReached(u.State, UnitState.Accepted));
-        int allocated = units.Count(u => Lifecycle.HasReached(u.State, UnitState.Allocated));
-        int delivered = units.Count(u => Lifecycle.HasReached(u.State, UnitState.Delivered));
+        int accepted = units.Count(u => u.Acceptance is not null);
+        int allocated = units.Count(u => u.Allocation is not null);
+        int delivered = units.Count(u => u.DeliveredAt is not null);
         var violations = new List<string>();
         void Check(string more, int a, string than, int b)
         {

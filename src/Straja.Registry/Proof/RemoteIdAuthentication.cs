@@ -143,6 +143,8 @@ public static class RemoteIdAuthentication
             return Fail($"auth data length {length} does not fit {last + 1} pages", out problem);
         var data = new byte[length];
         page0.AsSpan(8, Math.Min(Page0DataBytes, length)).CopyTo(data);
+        if (page0.AsSpan(8 + Math.Min(Page0DataBytes, length)).ContainsAnyExcept((byte)0))
+            return Fail("authentication page 0 has non-zero padding after its data", out problem);
         for (int i = 1; i <= last; i++)
         {
             if (byIndex[i] is not { } page)
@@ -152,6 +154,9 @@ public static class RemoteIdAuthentication
             int start = Page0DataBytes + (i - 1) * PageNDataBytes;
             int n = Math.Min(PageNDataBytes, length - start);
             page.AsSpan(2, n).CopyTo(data.AsSpan(start));
+            // Padding after the data must be zero, so no bit of an accepted proof can be changed unnoticed.
+            if (page.AsSpan(2 + n).ContainsAnyExcept((byte)0))
+                return Fail($"authentication page {i} has non-zero padding after its {n} data bytes", out problem);
         }
 
         for (int i = last + 1; i < MaxPages; i++)
