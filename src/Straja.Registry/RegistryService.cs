@@ -43,13 +43,7 @@ public sealed class RegistryService
         RequireText("site operator", site.Operator);
         if (!Enum.IsDefined(site.Country))
             Refuse(RegistryError.InvalidField, $"site {site.Id}: country must be RO or UA");
-        return Change(by, "site.added", $"site:{site.Id}", site, () =>
-        {
-            if (_store.Sites(site.Id).Count > 0)
-                Refuse(RegistryError.AlreadyExists, $"site {site.Id} already exists");
-            _store.InsertSite(site);
-            return site;
-        });
+        return AddNew("site", site.Id, site, by, () => _store.Sites(site.Id).Count > 0, () => _store.InsertSite(site));
     }
 
     public DroneModel AddModel(DroneModel model, ChangeBy by)
@@ -66,13 +60,7 @@ public sealed class RegistryService
                 Refuse(RegistryError.InvalidField, $"model {model.Id}: radio band {band.MinMHz}-{band.MaxMHz} MHz must be positive and ordered");
         }
 
-        return Change(by, "model.added", $"model:{model.Id}", model, () =>
-        {
-            if (_store.Models(model.Id).Count > 0)
-                Refuse(RegistryError.AlreadyExists, $"model {model.Id} already exists");
-            _store.InsertModel(model);
-            return model;
-        });
+        return AddNew("model", model.Id, model, by, () => _store.Models(model.Id).Count > 0, () => _store.InsertModel(model));
     }
 
     public ProductionBatch AddBatch(ProductionBatch batch, ChangeBy by)
@@ -80,16 +68,13 @@ public sealed class RegistryService
         Require("batch id", Validation.IdProblem(batch.Id));
         if (batch.Quantity <= 0)
             Refuse(RegistryError.InvalidField, $"batch {batch.Id}: quantity {batch.Quantity} must be positive");
-        return Change(by, "batch.added", $"batch:{batch.Id}", batch, () =>
+        return AddNew("batch", batch.Id, batch, by, () => _store.Batches(batch.Id).Count > 0, () =>
         {
-            if (_store.Batches(batch.Id).Count > 0)
-                Refuse(RegistryError.AlreadyExists, $"batch {batch.Id} already exists");
             if (_store.Models(batch.ModelId).Count == 0)
                 Refuse(RegistryError.NotFound, $"batch {batch.Id}: model {batch.ModelId} is not registered");
             if (_store.Sites(batch.SiteId).Count == 0)
                 Refuse(RegistryError.NotFound, $"batch {batch.Id}: site {batch.SiteId} is not registered");
             _store.InsertBatch(batch);
-            return batch;
         });
     }
 
@@ -282,6 +267,16 @@ public sealed class RegistryService
 
     private ProductionBatch BatchOrThrow(string batchId) =>
         _store.Batches(batchId).FirstOrDefault() ?? throw new RegistryException(RegistryError.NotFound, $"batch {batchId} is not registered");
+
+    /// <summary>Inserts a new reference entity (site, model, batch) unless its id is taken, audited as "{kind}.added".</summary>
+    private T AddNew<T>(string kind, string id, T item, ChangeBy by, Func<bool> exists, Action insert) =>
+        Change(by, $"{kind}.added", $"{kind}:{id}", item!, () =>
+        {
+            if (exists())
+                Refuse(RegistryError.AlreadyExists, $"{kind} {id} already exists");
+            insert();
+            return item;
+        });
 
     private T Change<T>(ChangeBy by, string action, string entity, object payload, Func<T> write) =>
         Locked(() => _store.Write(() =>

@@ -156,4 +156,20 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal(-1, dbBytes.AsSpan().IndexOf(accepted.PrivateKey.Seed));
         Assert.Equal(accepted.PrivateKey.Seed, UnitPrivateKey.Parse("U0001", RegistryFixture.RemoteId(1), seedHex).Seed);
     }
+
+    [Fact]
+    public void Reference_data_ids_are_unique_and_batches_need_a_known_model_and_site()
+    {
+        var dup = Assert.Throws<RegistryException>(() =>
+            _f.Service.AddSite(new ProductionSite("brasov-1", "Again", ProductionCountry.UA, "x"), RegistryFixture.By()));
+        var orphan = Assert.Throws<RegistryException>(() =>
+            _f.Service.AddBatch(new ProductionBatch("B-9", "hawk-9", "brasov-1", new DateOnly(2026, 1, 1), 1), RegistryFixture.By()));
+
+        Assert.Equal((RegistryError.AlreadyExists, "site brasov-1 already exists"), (dup.Code, dup.Message));
+        Assert.Equal((RegistryError.NotFound, "batch B-9: model hawk-9 is not registered"), (orphan.Code, orphan.Message));
+        Assert.Equal(["brasov-1"], _f.Service.Sites().Select(s => s.Id));
+        Assert.Equal(
+            new DroneModel("hawk-4", "Hawk 4", DroneKind.Multirotor, 6.5, 45, [new RadioBand(2400, 2483.5), new RadioBand(5725, 5850)], true),
+            Assert.Single(_f.Service.Models()));
+    }
 }
