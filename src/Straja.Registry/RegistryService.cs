@@ -225,6 +225,7 @@ public sealed class RegistryService
     public CsvImportResult ImportCsv(TextReader csv, ChangeBy by, IProgress<int>? progress = null)
     {
         var (rows, errors) = UnitCsv.Read(csv);
+        progress = progress is null ? null : new OnChange(progress);
         return Locked(() =>
         {
             errors.AddRange(UnitCsv.CheckAgainst(rows, _store, progress));
@@ -248,6 +249,20 @@ public sealed class RegistryService
     }
 
     public void ExportCsv(TextWriter csv) => UnitCsv.Write(csv, Units());
+
+    /// <summary>Passes a percentage on only when it changes, so a large file does not flood a progress bar.</summary>
+    private sealed class OnChange(IProgress<int> inner) : IProgress<int>
+    {
+        private int _last = -1;
+
+        public void Report(int value)
+        {
+            if (value == _last)
+                return;
+            _last = value;
+            inner.Report(value);
+        }
+    }
 
     // ---------------- rules and plumbing ----------------
 
