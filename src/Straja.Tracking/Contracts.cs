@@ -58,6 +58,14 @@ public sealed record Scan(string SensorId, double TimeS, Vec3 SensorPosition, do
     public double SweepToAzimuthRad { get; init; } = double.NaN;
     public double MissGraceS { get; init; }
 
+    /// <summary>
+    /// Whether this sensor's silence about a track in its coverage is a miss. False for sensors that
+    /// cannot see everything there: a passive RF or acoustic node never hears an airliner, a
+    /// cooperative receiver never hears a silent drone. <see cref="MaxRangeM"/> still limits which
+    /// tracks their bearings may update.
+    /// </summary>
+    public bool CountsMisses { get; init; } = true;
+
     /// <summary>Whether a track predicted at <paramref name="position"/> was inside what this scan looked at.</summary>
     internal bool Covers(Vec3 position)
     {

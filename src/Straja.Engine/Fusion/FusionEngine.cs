@@ -147,10 +147,11 @@ public sealed class FusionEngine
             measurements[i - start] = _frame.ToMeasurement(ordered[i]);
 
         // Only a surveillance radar sees everything in its coverage, so only its scans may count a
-        // miss against a track; a passive RF or acoustic node never sees an airliner, and a
-        // cooperative receiver never sees a silent drone.
-        double coverageM = sensor.Kind == SensorKind.Radar ? sensor.MaxRangeM : 0;
-        var scan = new Scan(sensor.Id, t, _frame.SensorPosition(sensor.Id), coverageM, measurements);
+        // miss against a track.
+        var scan = new Scan(sensor.Id, t, _frame.SensorPosition(sensor.Id), sensor.MaxRangeM, measurements)
+        {
+            CountsMisses = sensor.Kind == SensorKind.Radar,
+        };
         if (sensor.Kind == SensorKind.Radar && sensor.ScanPeriodS > 0)
         {
             // A rotating radar stamps each plot when its beam crosses it, so a revolution arrives as

@@ -21,15 +21,20 @@ internal struct Hypothesis
 /// </summary>
 internal sealed class DistanceHypothesiser(ChiSquareGate gate, double cooperativeBonus)
 {
-    public void Hypothesise(IReadOnlyList<Track> tracks, IReadOnlyList<Measurement> measurements, Vec3 sensorPosition, List<Hypothesis> into)
+    public void Hypothesise(IReadOnlyList<Track> tracks, IReadOnlyList<Measurement> measurements, Scan scan, List<Hypothesis> into)
     {
         into.Clear();
+        var sensorPosition = scan.SensorPosition;
         for (var t = 0; t < tracks.Count; t++)
         {
             var track = tracks[t];
+            // A bearing gate is a wedge without end: only tracks the sensor could have heard qualify.
+            bool inRange = (track.State.Position - sensorPosition).Length() <= scan.MaxRangeM;
             for (var j = 0; j < measurements.Count; j++)
             {
                 var measurement = measurements[j];
+                if (measurement.Kind == MeasurementKind.Bearing && !inRange)
+                    continue;
                 var sameIdentity = track.CooperativeId is not null && measurement.CooperativeId is not null
                     && string.Equals(track.CooperativeId, measurement.CooperativeId, StringComparison.Ordinal);
                 if (track.CooperativeId is not null && measurement.CooperativeId is not null && !sameIdentity)

@@ -49,7 +49,7 @@ public sealed class Tracker
 
         foreach (var track in _tracks)
             _predictor.Predict(ref track.State, scan.TimeS);
-        _hypothesiser.Hypothesise(_tracks, _valid, scan.SensorPosition, _hypotheses);
+        _hypothesiser.Hypothesise(_tracks, _valid, scan, _hypotheses);
         var chosen = new int[_tracks.Count];
         _associator.Associate(_hypotheses, chosen);
 
@@ -64,7 +64,7 @@ public sealed class Tracker
                 used[hypothesis.MeasurementIndex] = true;
                 Update(track, hypothesis, _valid[hypothesis.MeasurementIndex], scan);
             }
-            else if (scan.Covers(track.State.Position) && !track.SeenBy(scan.SensorId, scan.TimeS - scan.MissGraceS))
+            else if (scan.CountsMisses && scan.Covers(track.State.Position) && !track.SeenBy(scan.SensorId, scan.TimeS - scan.MissGraceS))
             {
                 track.RecordMiss();
             }
@@ -105,7 +105,13 @@ public sealed class Tracker
     private void Update(Track track, in Hypothesis hypothesis, in Measurement measurement, Scan scan)
     {
         KalmanUpdater.Update(ref track.State, hypothesis.Innovation);
-        track.RecordHit(scan.SensorId, scan.TimeS);
+        // A bearing refines a track but cannot fix where it is: it neither confirms a track nor keeps
+        // one alive on its own, or a clutter plot seen once would be held (and dragged along the
+        // bearing line) by a direction finder for ever.
+        if (measurement.Kind == MeasurementKind.Bearing)
+            track.RecordBearing(scan.SensorId, scan.TimeS);
+        else
+            track.RecordHit(scan.SensorId, scan.TimeS);
         track.ForgetSensorsOlderThan(scan.TimeS - _options.SensorMemoryS);
         ClassFuser.Update(ref track.Class, measurement.ClassHint, measurement.ClassConfidence);
         _classifier.ObserveSpeed(track);

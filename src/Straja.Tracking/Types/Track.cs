@@ -43,6 +43,9 @@ internal sealed class Track(long id, GaussianState state, double timeS)
         _sensorLastSeenS[sensorId] = timeS;
     }
 
+    /// <summary>A bearing-only update: the sensor saw the track, but it is no position fix.</summary>
+    public void RecordBearing(string sensorId, double timeS) => _sensorLastSeenS[sensorId] = timeS;
+
     public void RecordMiss()
     {
         ConsecutiveMisses++;
