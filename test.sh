@@ -16,6 +16,8 @@ command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is req
 command -v npm >/dev/null || apt_install npm npm
 # The browser tests drive Debian's Chromium; nothing downloads a browser of its own.
 [ -x /usr/bin/chromium ] || apt_install chromium chromium
+# A real Mode S receiver program as the peer of the Beast ingest tests.
+[ -x /usr/bin/dump1090-mutability ] || apt_install dump1090-mutability dump1090-mutability
 export STRAJA_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 

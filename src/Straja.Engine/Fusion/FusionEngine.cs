@@ -14,6 +14,8 @@ public sealed record FusionOptions
     public double ZoneApproachHorizonS { get; init; } = 300;
     public TimeSpan MaxAhead { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBehind { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>How long a detection waits for slower ones so that all reach the tracker in time order.</summary>
+    public TimeSpan ReorderWindow { get; init; } = TimeSpan.FromSeconds(0.5);
     public TrackerOptions Tracker { get; init; } = TrackerOptions.Default;
     /// <summary>Added to the tracker's numbers so a restarted engine never reuses a recorded track id.</summary>
     public long TrackNumberBase { get; init; }
@@ -46,6 +48,8 @@ public sealed class FusionEngine
     private readonly DateTimeOffset _epoch;
     private double _lastScanS = double.NegativeInfinity;
     private readonly Dictionary<string, double> _lastPlotS = new(StringComparer.Ordinal);
+    private readonly List<(Detection Detection, long Arrival)> _pending = [];
+    private long _arrival;
     private readonly List<AlertProposal> _proposals = [];
 
     public FusionEngine(GeoPoint sectorOrigin, IEnumerable<SensorDescriptor> sensors, DateTimeOffset epoch, FusionOptions? options = null)
@@ -73,6 +77,9 @@ public sealed class FusionEngine
     public PictureSnapshot Picture { get; private set; }
     public long LateDetections { get; private set; }
 
+    /// <summary>Detections accepted but still waiting in the reorder window.</summary>
+    public int Pending => _pending.Count;
+
     public IEnumerable<Alert> Alerts => _alerts.All;
 
     public void RestoreAlert(Alert alert) => _alerts.Restore(alert);
@@ -86,17 +93,26 @@ public sealed class FusionEngine
     public FusionStep Process(IReadOnlyList<Detection> batch, DateTimeOffset now)
     {
         var rejected = new List<DetectionRejection>();
-        var valid = new List<Detection>(batch.Count);
         foreach (var d in batch)
         {
             if (_validator.Validate(d, now) is { } r)
                 rejected.Add(r);
             else
-                valid.Add(d);
+                _pending.Add((d, _arrival++));
         }
 
-        // Stable sort: detections of one sensor at one instant stay in arrival order.
-        var ordered = valid.Select((d, i) => (d, i)).OrderBy(x => x.d.Time).ThenBy(x => x.i).Select(x => x.d).ToList();
+        // The time-ordering stage: sensors reach us by different paths and delays, so detections wait
+        // for the reorder window and then go to the tracker in time order (stable: one sensor's
+        // detections at one instant stay in arrival order).
+        var cutoff = now - _options.ReorderWindow;
+        _pending.Sort(static (a, b) => a.Detection.Time != b.Detection.Time ? a.Detection.Time.CompareTo(b.Detection.Time) : a.Arrival.CompareTo(b.Arrival));
+        int ready = 0;
+        while (ready < _pending.Count && _pending[ready].Detection.Time <= cutoff)
+            ready++;
+        var ordered = new List<Detection>(ready);
+        for (int i = 0; i < ready; i++)
+            ordered.Add(_pending[i].Detection);
+        _pending.RemoveRange(0, ready);
         var deleted = new List<string>();
         int start = 0;
         while (start < ordered.Count)
@@ -108,7 +124,7 @@ public sealed class FusionEngine
             start = end;
         }
 
-        double nowS = Seconds(now);
+        double nowS = Seconds(cutoff);
         foreach (long id in _tracker.Expire(Math.Max(nowS, _lastScanS)))
             deleted.Add(TrackId(id));
 

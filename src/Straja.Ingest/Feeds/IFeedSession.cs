@@ -1,0 +1,17 @@
+using System.Buffers;
+
+namespace Straja.Ingest.Feeds;
+
+/// <summary>
+/// Turns one connection's bytes into detections. Sessions are pure state machines (no sockets, no
+/// clock: the listener passes the time of receipt): the listener owns the I/O, the session the
+/// protocol. Partial frames stay in the caller's buffer: a session reports how far it consumed.
+/// </summary>
+public interface IFeedSession
+{
+    /// <summary>
+    /// Consumes whole frames from <paramref name="buffer"/>, appends the detections they complete to
+    /// <paramref name="detections"/>, and returns the position up to which the bytes are used.
+    /// </summary>
+    SequencePosition Consume(ReadOnlySequence<byte> buffer, DateTimeOffset receivedAt, List<Detection> detections);
+}

@@ -1,0 +1,74 @@
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Straja.Engine.Runtime;
+using Straja.Ingest.Feeds;
+
+namespace Straja.Ingest.Net;
+
+/// <summary>
+/// Reads one TCP connection through a pipe into a feed session and hands what it completes to the
+/// engine. One connection never holds up another: each has its own loop, and a peer that sends
+/// bytes without a single frame (or nothing at all for too long) is dropped, not waited on.
+/// </summary>
+internal static class FeedConnection
+{
+    /// <summary>More unconsumed bytes than this without one frame is not a feed.</summary>
+    public const int MaxUnframedBytes = 1 << 20;
+
+    public static async Task RunAsync(Socket socket, IFeedSession session, SensorCounters counters, EngineService engine,
+        TimeProvider clock, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    {
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: false));
+        var detections = new List<Detection>();
+        counters.Connected();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                ReadResult result;
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    idle.CancelAfter(idleTimeout);
+                    try
+                    {
+                        result = await reader.ReadAsync(idle.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        counters.Reject($"no data for {idleTimeout.TotalSeconds:F0} s: connection closed", clock.GetUtcNow());
+                        return;
+                    }
+                }
+
+                var buffer = result.Buffer;
+                counters.AddBytes(buffer.Length);
+                var now = clock.GetUtcNow();
+                detections.Clear();
+                var consumed = session.Consume(buffer, now, detections);
+                if (detections.Count > 0)
+                    await engine.IngestAsync(detections.ToArray(), now, cancellationToken).ConfigureAwait(false);
+
+                long left = buffer.Slice(consumed).Length;
+                if (left > MaxUnframedBytes)
+                {
+                    counters.Reject($"{left} bytes without a complete frame: connection closed", now);
+                    return;
+                }
+
+                reader.AdvanceTo(consumed, buffer.End);
+                if (result.IsCompleted)
+                    return;
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            counters.Reject($"connection lost: {e.Message}", clock.GetUtcNow());
+        }
+        finally
+        {
+            counters.Disconnected();
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+}
