@@ -55,11 +55,15 @@ public sealed class StrajaServer : IAsyncDisposable
             return Task.CompletedTask;
         }));
 
-        var clock = TimeProvider.System;
-        var start = options.StartTime ?? clock.GetUtcNow();
+        var start = options.StartTime ?? TimeProvider.System.GetUtcNow();
+        var clock = new ScenarioClock(start, options.Speed, TimeProvider.System);
         var simulation = new Simulation(scenario, start, options.Seed);
         var store = new SqliteStore(Path.Combine(options.DataDirectory, "straja.db"));
         var sensors = simulation.Sensors;
+        options = options with
+        {
+            AdsbSensorId = options.AdsbSensorId ?? sensors.FirstOrDefault(s => s.Kind == SensorKind.Cooperative)?.Id ?? "adsb",
+        };
         var origin = SectorOrigin(sensors);
         var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
         {
@@ -73,12 +77,16 @@ public sealed class StrajaServer : IAsyncDisposable
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<Straja.Ingest.IngestCounters>();
+        builder.Services.AddSingleton<IngestHost>();
         builder.Services.AddSingleton(simulation);
         builder.Services.AddSingleton<IAirPictureStore>(store);
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<EngineLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestHost>());
         builder.Services.AddHostedService<SimulationFeeder>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 

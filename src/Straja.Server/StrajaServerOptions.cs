@@ -16,5 +16,14 @@ public sealed record StrajaServerOptions
     public double OuterZoneRadiusM { get; init; } = 15_000;
     /// <summary>How often the live feed pushes the whole picture.</summary>
     public TimeSpan PicturePeriod { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Where to accept Beast feeds pushed by Mode S receivers ("127.0.0.1:30104"); port 0 picks one.
+    /// The demo's simulated aircraft arrive this way. Null: no Beast port.
+    /// </summary>
+    public string? BeastListen { get; init; } = "127.0.0.1:0";
+    /// <summary>Receivers whose Beast output to connect to ("host:30005"), reconnecting with back-off.</summary>
+    public IReadOnlyList<string> BeastConnect { get; init; } = [];
+    /// <summary>The sensor id that Beast feeds report as; by default the scenario's first cooperative receiver.</summary>
+    public string? AdsbSensorId { get; init; }
     public static StrajaServerOptions Default { get; } = new();
 }

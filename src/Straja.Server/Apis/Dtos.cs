@@ -33,8 +33,9 @@ public sealed record AlertDto(
 
 public sealed record AckRequest(string? By);
 
+/// <summary>A sensor, whether it is reporting, and what its feed has done (for sensors behind a protocol listener).</summary>
 public sealed record SensorDto(
     string Id, string Name, string Kind, double Lat, double Lon, double AltM, double MaxRangeM, double ScanPeriodS,
-    string Status, DateTimeOffset? LastSeen);
+    string Status, DateTimeOffset? LastSeen, long? Accepted, long? Rejected, string? LastError, DateTimeOffset? LastErrorAt);
 
 public sealed record StatusDto(DateTimeOffset PictureTime, int Tracks, long Processed, long Rejected, long Journaled, string Scenario, double Speed);

@@ -31,7 +31,7 @@ internal static class PictureApi
         return TypedResults.Ok(points.Select(TrackPointDto.From).ToArray());
     }
 
-    private static Ok<SensorDto[]> GetSensors(EngineService engine)
+    private static Ok<SensorDto[]> GetSensors(EngineService engine, Straja.Ingest.IngestCounters counters)
     {
         var now = engine.Picture.Time;
         return TypedResults.Ok(engine.Engine.Sensors.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s =>
@@ -41,8 +41,9 @@ internal static class PictureApi
             // detections: a sensor that sees nothing for ten scans (at least a minute) is called silent.
             var limit = TimeSpan.FromSeconds(Math.Max(60, 10 * s.ScanPeriodS));
             var status = last is { } t && now - t <= limit ? "online" : "silent";
+            var c = counters.Find(s.Id);
             return new SensorDto(s.Id, s.Name, s.Kind.ToWire(), s.Position.LatDeg, s.Position.LonDeg, s.Position.AltM,
-                s.MaxRangeM, s.ScanPeriodS, status, last);
+                s.MaxRangeM, s.ScanPeriodS, status, last, c?.Accepted, c?.Rejected, c?.LastError, c?.LastErrorAt);
         }).ToArray());
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Straja.Engine.Runtime;
 using Straja.Sim;
+using Straja.Sim.Emitters;
 
 namespace Straja.Server.Hosting;
 
@@ -11,9 +12,13 @@ namespace Straja.Server.Hosting;
 /// run can be scored afterwards (`straja eval`, issue 3).
 /// </summary>
 internal sealed partial class SimulationFeeder(
-    Simulation simulation, EngineService engine, TimeProvider clock, StrajaServerOptions options, ILogger<SimulationFeeder> log)
+    Simulation simulation, EngineService engine, ScenarioClock clock, StrajaServerOptions options, IngestHost ingest, ILogger<SimulationFeeder> log)
     : BackgroundService
 {
+    private readonly BeastEmitter _beast = new();
+    private readonly List<byte> _beastBytes = [];
+    private readonly List<Detection> _inProcess = [];
+
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,26 +26,56 @@ internal sealed partial class SimulationFeeder(
         var truthPath = Path.Combine(options.DataDirectory, $"truth-{simulation.Now.UtcDateTime:yyyyMMdd-HHmmss}.csv");
         await using var truth = new StreamWriter(truthPath, append: false);
         TruthCsv.WriteHeader(truth);
-        var simStart = simulation.Now;
-        long wallStart = clock.GetTimestamp();
-        LogStarted(log, simStart, options.Speed, truthPath);
-        using var timer = new PeriodicTimer(Tick, clock);
+        LogStarted(log, simulation.Now, options.Speed, truthPath);
+        using var beast = await ConnectBeastAsync(stoppingToken).ConfigureAwait(false);
+        using var timer = new PeriodicTimer(Tick);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                var until = simStart + clock.GetElapsedTime(wallStart) * options.Speed;
+                var until = clock.GetUtcNow();
                 var step = simulation.AdvanceTo(until);
-                await engine.IngestAsync(step.Detections, until, stoppingToken).ConfigureAwait(false);
+                _inProcess.Clear();
+                _beastBytes.Clear();
+                foreach (var d in step.Detections)
+                {
+                    // Aircraft reach the engine as a receiver's Beast feed over loopback, through the
+                    // real listener and decoder; everything else is handed over in-process until its
+                    // protocol's listener exists.
+                    if (beast is not null && d.SensorId == options.AdsbSensorId && BeastEmitter.Carries(d))
+                        _beast.Emit(d, _beastBytes);
+                    else
+                        _inProcess.Add(d);
+                }
+
+                if (_beastBytes.Count > 0)
+                    await beast!.GetStream().WriteAsync(_beastBytes.ToArray(), stoppingToken).ConfigureAwait(false);
+                await engine.IngestAsync(_inProcess.ToArray(), until, stoppingToken).ConfigureAwait(false);
                 TruthCsv.Write(truth, step.Truth);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (IOException e)
+        {
+            LogBeastLost(log, e.Message);
+        }
 
         await truth.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
+
+    private async Task<System.Net.Sockets.TcpClient?> ConnectBeastAsync(CancellationToken ct)
+    {
+        if (ingest.BeastEndpoint is not { } ep)
+            return null;
+        var client = new System.Net.Sockets.TcpClient { NoDelay = true };
+        await client.ConnectAsync(ep, ct).ConfigureAwait(false);
+        return client;
+    }
+
+    [LoggerMessage(2, LogLevel.Error, "The simulated receiver's Beast connection was lost: {Reason}")]
+    private static partial void LogBeastLost(ILogger logger, string reason);
 
     [LoggerMessage(1, LogLevel.Information, "Simulation started at {Start:O} at {Speed}x; ground truth in {TruthPath}")]
     private static partial void LogStarted(ILogger logger, DateTimeOffset start, double speed, string truthPath);

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Straja.Engine.Runtime;
+using Straja.Ingest;
+using Straja.Ingest.Feeds;
+using Straja.Ingest.Net;
+
+namespace Straja.Server.Hosting;
+
+/// <summary>
+/// Starts the configured sensor listeners: a Beast port receivers push to, and clients that pull
+/// from receivers' Beast outputs. In the demo the simulator's aircraft come in through the Beast
+/// port over loopback, the same path a real receiver's feed takes.
+/// </summary>
+internal sealed class IngestHost(EngineService engine, StrajaServerOptions options, TimeProvider clock, IngestCounters counters) : IHostedService, IAsyncDisposable
+{
+    private TcpFeedServer? _beastServer;
+    private readonly List<TcpFeedClient> _clients = [];
+
+    public IPEndPoint? BeastEndpoint => _beastServer?.Endpoint;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var sensorId = options.AdsbSensorId!;
+        var receiver = engine.Engine.Sensors.FirstOrDefault(s => s.Id == sensorId)?.Position;
+        IFeedSession NewSession() => new ModeSFeedSession(sensorId, ModeSFeedFormat.Beast, counters.For(sensorId), clock.GetUtcNow(), receiver);
+
+        if (options.BeastListen is { } listen)
+        {
+            _beastServer = new TcpFeedServer(IPEndPoint.Parse(listen), NewSession, counters.For(sensorId), engine, clock);
+            _beastServer.Start();
+        }
+
+        foreach (var target in options.BeastConnect)
+        {
+            int colon = target.LastIndexOf(':');
+            var client = new TcpFeedClient(target[..colon], int.Parse(target.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture),
+                NewSession, counters.For(sensorId), engine, clock);
+            client.Start();
+            _clients.Add(client);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _clients)
+            await c.DisposeAsync().ConfigureAwait(false);
+        _clients.Clear();
+        if (_beastServer is not null)
+            await _beastServer.DisposeAsync().ConfigureAwait(false);
+        _beastServer = null;
+    }
+}
