@@ -158,9 +158,9 @@ internal static class EvalCommand
             frame = "the files' own x/y frame";
         }
 
-        problems.AddRange(truthCsv.Problems);
-        problems.AddRange(tracksCsv.Problems);
-        var steps = BuildSteps(truth, tracks, truthName, geo ? "targetId" : "truth_id", problems, out int unplaced);
+        var steps = BuildSteps(truth, tracks, truthName, geo ? "targetId" : "truth_id", truthCsv.Problems, out int unplaced);
+        problems.AddRange(truthCsv.Problems.OrderBy(p => p.Line));
+        problems.AddRange(tracksCsv.Problems.OrderBy(p => p.Line));
         return new EvalInput(steps, problems, unplaced, frame);
     }
 

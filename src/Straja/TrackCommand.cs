@@ -81,7 +81,7 @@ internal static class TrackCommand
             using (var reader = File.OpenText(detectionsPath))
                 csv = CsvInput.Read(detectionsPath, reader);
             var detections = ReadDetections(csv);
-            foreach (var p in csv.Problems.Take(20))
+            foreach (var p in csv.Problems.OrderBy(p => p.Line).Take(20))
                 stderr.WriteLine($"straja track: {p}");
             if (csv.Problems.Count > 20)
                 stderr.WriteLine($"straja track: ... and {csv.Problems.Count - 20} more problems");
