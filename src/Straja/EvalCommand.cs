@@ -78,7 +78,7 @@ internal static class EvalCommand
             Report(stdout, input, options, scores, summary, perStep);
             if (flags.Get("plot") is { } plotPath)
             {
-                EvalPlot.Save(plotPath, input, scores, options);
+                EvalPlot.Save(plotPath, input, scores, summary, options);
                 stdout.WriteLine($"plot written to {plotPath}");
             }
 

@@ -51,9 +51,19 @@ public sealed record TruthConfirmation(string TruthId, double FirstSeenS, double
     public double TimeToConfirmS => ConfirmedS - FirstSeenS;
 }
 
+/// <summary>One track's life as the scorer saw it.</summary>
+/// <param name="Steps">Steps that held the track.</param>
+/// <param name="MatchedSteps">Of those, steps in which it was matched to a true object.</param>
+public sealed record TrackLifeSummary(string TrackId, int Steps, int MatchedSteps)
+{
+    /// <summary>Matched to no true object for most (more than half) of its life.</summary>
+    public bool IsFalse => 2 * MatchedSteps < Steps;
+}
+
 /// <summary>Scores over a whole run. Means are over steps; parts are in mᵖ and their means sum to the mean GOSPAᵖ.</summary>
 /// <param name="DurationS">Last step time minus first, s.</param>
 /// <param name="MeanTimeToConfirmS">Over the true objects ever matched; NaN if none.</param>
+/// <param name="TrackLives">Every track in order of first appearance.</param>
 /// <param name="FalseTracks">Tracks matched to no true object in more than half of the steps that held them.</param>
 /// <param name="FalseTracksPerHour">NaN when the run lasts no time.</param>
 public sealed record ScoreSummary(
@@ -61,4 +71,7 @@ public sealed record ScoreSummary(
     double MeanOspaM, double MeanGospaM, double MeanLocalisation, double MeanMissed, double MeanFalse,
     int IdSwitches, int Fragmentations,
     IReadOnlyList<TruthConfirmation> Confirmations, double MeanTimeToConfirmS,
-    int Tracks, int FalseTracks, double FalseTracksPerHour);
+    IReadOnlyList<TrackLifeSummary> TrackLives, int FalseTracks, double FalseTracksPerHour)
+{
+    public int Tracks => TrackLives.Count;
+}

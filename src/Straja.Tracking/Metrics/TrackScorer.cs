@@ -21,6 +21,7 @@ public sealed class TrackScorer
     private readonly Dictionary<string, int> _trackIndex = new(StringComparer.Ordinal);
     private readonly HashSet<string> _truthIds = new(StringComparer.Ordinal);
     private readonly List<TruthHistory> _truthOrder = [];
+    private readonly List<TrackLife> _trackOrder = [];
     private Vec3[] _truthPositions = new Vec3[16];
     private Vec3[] _trackPositions = new Vec3[16];
     private int[] _truthToTrack = new int[16];
@@ -106,7 +107,8 @@ public sealed class TrackScorer
             }
         }
 
-        int falseTracks = _tracks.Values.Count(t => 2 * t.MatchedSteps < t.Steps);
+        TrackLifeSummary[] lives = [.. _trackOrder.Select(t => new TrackLifeSummary(t.Id, t.Steps, t.MatchedSteps))];
+        int falseTracks = lives.Count(t => t.IsFalse);
         double duration = _steps == 0 ? 0 : _lastTimeS - _firstTimeS;
         double steps = Math.Max(_steps, 1);
         return new ScoreSummary(
@@ -114,7 +116,7 @@ public sealed class TrackScorer
             _sumOspa / steps, _sumGospa / steps, _sumLocalisation / steps, _sumMissed / steps, _sumFalse / steps,
             _idSwitches, _fragmentations,
             confirmations, confirmed == 0 ? double.NaN : sumConfirm / confirmed,
-            _tracks.Count, falseTracks, duration > 0 ? falseTracks / (duration / 3600) : double.NaN);
+            lives, falseTracks, duration > 0 ? falseTracks / (duration / 3600) : double.NaN);
     }
 
     /// <summary>Copies positions into the reusable buffers, checks ids, and counts each track's life.</summary>
@@ -143,7 +145,11 @@ public sealed class TrackScorer
         foreach (var t in tracks)
         {
             if (!_tracks.TryGetValue(t.Id, out var life))
-                _tracks[t.Id] = life = new TrackLife();
+            {
+                _tracks[t.Id] = life = new TrackLife(t.Id);
+                _trackOrder.Add(life);
+            }
+
             life.Steps++;
         }
     }
@@ -229,8 +235,9 @@ public sealed class TrackScorer
         public bool Interrupted { get; set; }
     }
 
-    private sealed class TrackLife
+    private sealed class TrackLife(string id)
     {
+        public string Id { get; } = id;
         public int Steps { get; set; }
         public int MatchedSteps { get; set; }
     }

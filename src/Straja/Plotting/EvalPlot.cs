@@ -18,7 +18,7 @@ internal static class EvalPlot
     private static readonly Color FalseColour = Color.FromHex("#C44E52");
     private static readonly Color TruthColour = Color.FromHex("#000000").WithAlpha(0.25);
 
-    public static void Save(string path, EvalInput input, IReadOnlyList<StepScore> scores, MetricOptions options)
+    public static void Save(string path, EvalInput input, IReadOnlyList<StepScore> scores, ScoreSummary summary, MetricOptions options)
     {
         var ci = CultureInfo.InvariantCulture;
         string pow = Power(options.Order);
@@ -50,10 +50,12 @@ internal static class EvalPlot
         parts.ShowLegend(Alignment.UpperRight);
 
         var map = new Plot();
-        AddPaths(map, input, s => s.Truth, _ => TruthColour, 6, "truth");
+        AddPaths(map, input, s => s.Truth, _ => TruthColour, 6, 0, "truth");
         var palette = new ScottPlot.Palettes.Category10();
-        AddPaths(map, input, s => s.Tracks, k => palette.GetColor(k), 1.5f, "tracks");
-        map.Title(string.Create(ci, $"Plan view: tracks (colour, one per id) on truth (grey), {input.Steps.Count} steps"));
+        var falseIds = summary.TrackLives.Where(l => l.IsFalse).Select(l => l.TrackId).ToHashSet(StringComparer.Ordinal);
+        AddPaths(map, input, s => [.. s.Tracks.Where(p => falseIds.Contains(p.Id))], _ => FalseColour.WithAlpha(0.45), 1, 0, "false tracks");
+        AddPaths(map, input, s => [.. s.Tracks.Where(p => !falseIds.Contains(p.Id))], k => palette.GetColor(k), 1.5f, 3, "tracks");
+        map.Title(string.Create(ci, $"Plan view: {summary.Tracks - falseIds.Count} tracks (colour), {falseIds.Count} false (red) on {summary.Confirmations.Count} true objects (grey)"));
         LabelStarts(map, input);
         map.XLabel("x / east (m)");
         map.YLabel("y / north (m)");
@@ -119,7 +121,7 @@ internal static class EvalPlot
     }
 
     /// <summary>One polyline per id, in step order; only the first carries the legend label.</summary>
-    private static void AddPaths(Plot plot, EvalInput input, Func<EvalStep, LabelledPoint[]> select, Func<int, Color> colour, float widthPx, string label)
+    private static void AddPaths(Plot plot, EvalInput input, Func<EvalStep, LabelledPoint[]> select, Func<int, Color> colour, float widthPx, float markerPx, string label)
     {
         var paths = new Dictionary<string, (List<double> X, List<double> Y)>(StringComparer.Ordinal);
         foreach (var step in input.Steps)
@@ -138,7 +140,7 @@ internal static class EvalPlot
         {
             var line = plot.Add.Scatter(xs, ys, colour(k));
             line.LineWidth = widthPx;
-            line.MarkerSize = widthPx > 3 ? 0 : 3;
+            line.MarkerSize = markerPx;
             if (k++ == 0)
                 line.LegendText = label;
         }

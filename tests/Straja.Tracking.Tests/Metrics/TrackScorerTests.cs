@@ -94,6 +94,7 @@ public sealed class TrackScorerTests
         var sum = s.Summarise();
         Assert.Equal(2, sum.Tracks);
         Assert.Equal(1, sum.FalseTracks);
+        Assert.Equal([("1", 3, 2, false), ("F", 3, 0, true)], sum.TrackLives.Select(l => (l.TrackId, l.Steps, l.MatchedSteps, l.IsFalse)));
         Assert.Equal(3600, sum.DurationS);
         Assert.Equal(1, sum.FalseTracksPerHour, 1e-12);
     }
