@@ -33,19 +33,10 @@ internal static class EvalCommand
         exit code: 0 scored; 1 scored, but some input rows were skipped (listed on stderr); 2 nothing scored
         """;
 
-    private const int MaxProblemsShown = 20;
-
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            stdout.WriteLine(Usage);
-            return 0;
-        }
-
-        try
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        OfflineVerb.Run("eval", Usage, args, stdout, stderr, () =>
         {
             bool perStep = args.Contains("--per-step");
             var flags = Flags.Parse([.. args.Where(a => a != "--per-step")], "truth", "tracks", "cutoff", "p", "gate", "plot");
@@ -64,10 +55,7 @@ internal static class EvalCommand
             using (var tracks = File.OpenText(tracksPath))
                 input = Load(truthPath, truth, tracksPath, tracks);
 
-            foreach (var p in input.Problems.Take(MaxProblemsShown))
-                stderr.WriteLine($"straja eval: {p}");
-            if (input.Problems.Count > MaxProblemsShown)
-                stderr.WriteLine($"straja eval: ... and {input.Problems.Count - MaxProblemsShown} more problems");
+            OfflineVerb.Report("eval", input.Problems, stderr);
             if (input.Steps.Count == 0)
             {
                 stderr.WriteLine($"straja eval: {truthPath} holds no usable truth rows; nothing to score");
@@ -83,23 +71,7 @@ internal static class EvalCommand
             }
 
             return input.Problems.Count > 0 ? 1 : 0;
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"straja eval: {e.Message}\n\n{Usage}");
-            return 2;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"straja eval: {e.Message}");
-            return 2;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine($"straja eval: {e.Message}");
-            return 2;
-        }
-    }
+        });
 
     /// <summary>Scores every step in order.</summary>
     internal static IReadOnlyList<StepScore> Score(EvalInput input, MetricOptions options, out ScoreSummary summary)

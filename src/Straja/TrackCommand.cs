@@ -46,15 +46,8 @@ internal static class TrackCommand
 
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            stdout.WriteLine(Usage);
-            return 0;
-        }
-
-        try
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        OfflineVerb.Run("track", Usage, args, stdout, stderr, () =>
         {
             var flags = Flags.Parse(args, "detections", "out", "config", "process-noise", "measurement-std", "pd", "clutter-density");
             string detectionsPath = flags.Get("detections") ?? throw new UsageException("track needs --detections FILE");
@@ -81,10 +74,7 @@ internal static class TrackCommand
             using (var reader = File.OpenText(detectionsPath))
                 csv = CsvInput.Read(detectionsPath, reader);
             var detections = ReadDetections(csv);
-            foreach (var p in csv.Problems.OrderBy(p => p.Line).Take(20))
-                stderr.WriteLine($"straja track: {p}");
-            if (csv.Problems.Count > 20)
-                stderr.WriteLine($"straja track: ... and {csv.Problems.Count - 20} more problems");
+            OfflineVerb.Report("track", csv.Problems.OrderBy(p => p.Line), stderr);
 
             var clock = Stopwatch.StartNew();
             int tracks;
@@ -93,23 +83,7 @@ internal static class TrackCommand
             double seconds = clock.Elapsed.TotalSeconds;
             stderr.WriteLine(Summary(detections.Count, tracks, seconds, settings));
             return csv.Problems.Count > 0 ? 1 : 0;
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"straja track: {e.Message}\n\n{Usage}");
-            return 2;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"straja track: {e.Message}");
-            return 2;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine($"straja track: {e.Message}");
-            return 2;
-        }
-    }
+        });
 
     /// <summary>A 2D position detection.</summary>
     internal readonly record struct Detection2D(double TimeS, double XM, double YM, string Sensor);
