@@ -53,7 +53,7 @@ internal static class EvalPlot
         AddPaths(map, input, s => s.Truth, _ => TruthColour, 6, 0, "truth");
         var palette = new ScottPlot.Palettes.Category10();
         var falseIds = summary.TrackLives.Where(l => l.IsFalse).Select(l => l.TrackId).ToHashSet(StringComparer.Ordinal);
-        AddPaths(map, input, s => [.. s.Tracks.Where(p => falseIds.Contains(p.Id))], _ => FalseColour.WithAlpha(0.45), 1, 0, "false tracks");
+        AddPaths(map, input, s => [.. s.Tracks.Where(p => falseIds.Contains(p.Id))], _ => FalseColour.WithAlpha(0.6), 1.5f, 0, "false tracks");
         AddPaths(map, input, s => [.. s.Tracks.Where(p => !falseIds.Contains(p.Id))], k => palette.GetColor(k), 1.5f, 3, "tracks");
         map.Title(string.Create(ci, $"Plan view: {summary.Tracks - falseIds.Count} tracks (colour), {falseIds.Count} false (red) on {summary.Confirmations.Count} true objects (grey)"));
         LabelStarts(map, input);
