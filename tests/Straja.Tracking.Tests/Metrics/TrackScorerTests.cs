@@ -125,4 +125,22 @@ public sealed class TrackScorerTests
         Assert.Throws<ArgumentException>(() => Step(s, 7, [], [At("1", 0), At("1", 1)]));
         Assert.Throws<ArgumentException>(() => new TrackScorer(MetricOptions.Default with { CutoffM = -1 }));
     }
+
+    [Fact]
+    public void A_steady_state_step_allocates_nothing()
+    {
+        // Ten objects and ten tracks that keep their ids: after the first steps every buffer and history exists.
+        var truth = Enumerable.Range(0, 10).Select(k => At("T" + k, k * 50)).ToArray();
+        var tracks = Enumerable.Range(0, 10).Select(k => At("K" + k, (k * 50) + 3, 4)).ToArray();
+        var s = new TrackScorer(Options);
+        for (int t = 0; t < 3; t++)
+            s.Add(t, truth, tracks);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 3; t < 100; t++)
+            s.Add(t, truth, tracks);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
 }
