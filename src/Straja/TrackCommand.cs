@@ -60,10 +60,10 @@ internal static class TrackCommand
                 DetectionProbability = flags.Get("pd") is null ? settings.DetectionProbability : flags.GetDouble("pd", 1, min: 1e-9, max: 1),
                 ClutterDensity = flags.Get("clutter-density") is null ? settings.ClutterDensity : flags.GetDouble("clutter-density", 0, min: 0, max: 1e9),
             };
-            Tracker probe;
+            Tracker tracker;
             try
             {
-                probe = new Tracker(settings.Options);
+                tracker = new Tracker(settings.Options);
             }
             catch (ArgumentException e)
             {
@@ -79,7 +79,7 @@ internal static class TrackCommand
             var clock = Stopwatch.StartNew();
             int tracks;
             using (var output = new StreamWriter(outPath))
-                tracks = Process(probe, settings, detections, output);
+                tracks = Process(tracker, settings, detections, output);
             double seconds = clock.Elapsed.TotalSeconds;
             stderr.WriteLine(Summary(detections.Count, tracks, seconds, settings));
             return csv.Problems.Count > 0 ? 1 : 0;
