@@ -18,6 +18,8 @@ internal static class Commands
                       --speed N         simulated seconds per real second (default 1)
                       --seed N          override the scenario's random seed
           scenarios list the built-in scenarios
+          track     run the tracker offline on a detections CSV (straja track --help)
+          eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
         """;
 
     public static int Run(string[] args)
@@ -34,6 +36,8 @@ internal static class Commands
             {
                 "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed")),
                 "scenarios" => ListScenarios(),
+                "eval" => EvalCommand.Run(args[1..]),
+                "track" => TrackCommand.Run(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'\n\n{Usage}"),
             };
         }
