@@ -21,7 +21,7 @@ internal sealed class EngineFixture : IAsyncDisposable
         _store = new SqliteStore(Path.Combine(_dir, "straja.db"));
         var now = TimeProvider.System.GetUtcNow();
         Engine = new EngineService(new FusionEngine(Receiver.Position, [Receiver], now), new DetectionJournal(Path.Combine(_dir, "journal"), flushToDisk: false), _store, new InProcessBus());
-        _loop = Engine.RunAsync(_stop.Token);
+        _loop = Engine.RunAsync(TimeProvider.System, TimeSpan.FromMilliseconds(100), _stop.Token);
     }
 
     /// <summary>Waits (bounded) until the picture holds a track with this cooperative id.</summary>

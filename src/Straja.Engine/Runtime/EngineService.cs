@@ -72,6 +72,39 @@ public sealed class EngineService : IDisposable
             Step(batch);
     }
 
+    /// <summary>
+    /// The sector loop with a heartbeat: an empty batch every <paramref name="tick"/> on
+    /// <paramref name="clock"/>, so that detections waiting in the reorder window are fused, and
+    /// tracks expire, even when no sensor is sending anything.
+    /// </summary>
+    public async Task RunAsync(TimeProvider clock, TimeSpan tick, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(clock, tick, stop.Token);
+        try
+        {
+            await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await heartbeat.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(TimeProvider clock, TimeSpan tick, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(tick, clock);
+        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            await _bus.PublishAsync(new DetectionBatch([], clock.GetUtcNow()), ct).ConfigureAwait(false);
+    }
+
     /// <summary>Processes one batch synchronously; the loop calls it, and so can a deterministic test or a replay.</summary>
     public FusionStep Step(DetectionBatch batch)
     {

@@ -7,7 +7,7 @@ using Straja.Engine.Runtime;
 namespace Straja.Server.Hosting;
 
 /// <summary>Hosts the single-writer sector loop and logs what it refuses and raises.</summary>
-internal sealed partial class EngineLoop(EngineService engine, ILogger<EngineLoop> log) : BackgroundService
+internal sealed partial class EngineLoop(EngineService engine, TimeProvider clock, ILogger<EngineLoop> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +15,7 @@ internal sealed partial class EngineLoop(EngineService engine, ILogger<EngineLoo
         engine.AlertChanged += OnAlert;
         try
         {
-            await engine.RunAsync(stoppingToken).ConfigureAwait(false);
+            await engine.RunAsync(clock, TimeSpan.FromMilliseconds(250), stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
