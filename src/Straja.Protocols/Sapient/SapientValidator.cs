@@ -37,6 +37,42 @@ public static class SapientValidator
         return problems.Count == 0 ? ValidationResult.Valid : new ValidationResult(problems);
     }
 
+    /// <summary>
+    /// The Error message a fusion node sends back for a message that failed <see cref="Validate"/>: the
+    /// offending message's bytes and one line per broken rule naming the field. Addressed to the sender
+    /// when its node_id is a UUID.
+    /// </summary>
+    public static SapientMessage ErrorFor(SapientMessage invalid, ValidationResult result, string fusionNodeId, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        ArgumentNullException.ThrowIfNull(result);
+        IEnumerable<string> reasons = result.IsValid ? ["message rejected"] : result.Problems.Select(p => p.ToString());
+        string? destination = invalid.HasNodeId && SapientIds.IsUuid(invalid.NodeId) ? invalid.NodeId : null;
+        return ErrorFor(invalid.ToByteArray(), reasons, fusionNodeId, destination, time);
+    }
+
+    /// <summary>The Error message for bytes that could not be decoded at all (see <see cref="SapientCodec.TryDecode"/>).</summary>
+    public static SapientMessage ErrorFor(
+        ReadOnlySpan<byte> packet, IEnumerable<string> reasons, string fusionNodeId, string? destinationNodeId, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentException.ThrowIfNullOrEmpty(fusionNodeId);
+        var error = new Error { Packet = ByteString.CopyFrom(packet) };
+        error.ErrorMessage.AddRange(reasons);
+        var message = new SapientMessage
+        {
+            Timestamp = Timestamp.FromDateTimeOffset(time),
+            NodeId = fusionNodeId,
+            Error = error,
+        };
+        if (destinationNodeId is not null)
+        {
+            message.DestinationId = destinationNodeId;
+        }
+
+        return message;
+    }
+
     private static void Walk(IMessage message, string path, List<ValidationProblem> problems)
     {
         MessageDescriptor descriptor = message.Descriptor;
