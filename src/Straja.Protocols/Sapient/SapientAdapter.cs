@@ -255,6 +255,11 @@ public static class SapientAdapter
             return TargetClass.Manned;
         }
 
+        if (Has(p, "air vehicle", "airborne", "air"))
+        {
+            return TargetClass.Unknown; // airborne but not said what: the tracker's classifier decides
+        }
+
         // Things on the ground or water are real but not air targets: the air picture treats them as clutter.
         return Has(p, "human", "person", "people", "land vehicle", "vehicle", "vessel", "boat", "ship", "animal")
             ? TargetClass.Clutter

@@ -13,16 +13,10 @@ internal static class SapientVectors
 
     private static JsonElement Section(string name) => Doc.Value.RootElement.GetProperty(name);
 
-    public static TheoryData<string> Names(string section)
-    {
-        var data = new TheoryData<string>();
-        foreach (JsonElement e in Section(section).EnumerateArray())
-        {
-            data.Add(e.GetProperty("name").GetString()!);
-        }
+    public static TheoryData<string> Names(string section) => new(AllNames(section));
 
-        return data;
-    }
+    public static IEnumerable<string> AllNames(string section) =>
+        Section(section).EnumerateArray().Select(e => e.GetProperty("name").GetString()!);
 
     public static JsonElement Get(string section, string name)
     {
