@@ -25,6 +25,11 @@ internal struct CompoundBuilder
     /// <summary>Adds subfield <paramref name="index"/> (0-based presence bit) as <paramref name="size"/> big-endian bytes of <paramref name="value"/>.</summary>
     public void Add(int index, int size, ulong value)
     {
+        if (length + size > 32)
+        {
+            return;
+        }
+
         present |= 1UL << index;
         highest = index;
         Bits.Put(((Span<byte>)buffer).Slice(length, size), value);
