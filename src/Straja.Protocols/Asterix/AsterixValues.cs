@@ -98,4 +98,12 @@ internal static class Common
     public static Callsign Callsign(ReadOnlySpan<byte> d) => new(Bits.U(d, 6));
 
     public static uint U24(ReadOnlySpan<byte> d) => (uint)Bits.U(d, 3);
+
+    /// <summary>The outcome of a typed decode once its record walk has ended.</summary>
+    public static System.Buffers.OperationStatus Finish(ref AsterixRecordReader r, out int consumed, out AsterixDecodeError error)
+    {
+        error = r.Error;
+        consumed = r.Consumed;
+        return error.IsError ? System.Buffers.OperationStatus.InvalidData : System.Buffers.OperationStatus.Done;
+    }
 }

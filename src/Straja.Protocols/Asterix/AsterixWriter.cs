@@ -3,8 +3,9 @@ namespace Straja.Protocols.Asterix;
 /// <summary>
 /// Builds data blocks into a caller's buffer without allocating: <see cref="BeginBlock"/>, then per record
 /// <see cref="BeginRecord"/>, items in FRN order via <see cref="TryItem"/>, <see cref="EndRecord"/> (which
-/// writes the FSPEC from the items set), then <see cref="EndBlock"/> (which writes LEN). When the buffer is
-/// too small nothing throws: <see cref="Overflowed"/> becomes true and later calls do nothing.
+/// writes the FSPEC from the items set), then <see cref="EndBlock"/> (which writes LEN). Nothing throws: when
+/// the buffer is too small, a call comes out of order or a record has no item, <see cref="Failed"/> becomes
+/// true and later calls do nothing.
 /// </summary>
 public ref struct AsterixWriter
 {
@@ -24,17 +25,17 @@ public ref struct AsterixWriter
         recordStart = -1;
     }
 
-    /// <summary>True once anything did not fit (or a call came out of order); the output is then unusable.</summary>
-    public bool Overflowed { get; private set; }
+    /// <summary>True once anything did not fit, a call came out of order or a record had no item; the output is then unusable.</summary>
+    public bool Failed { get; private set; }
 
     /// <summary>Bytes written so far.</summary>
     public readonly int Written => position;
 
     public void BeginBlock(byte category)
     {
-        if (Overflowed || blockStart >= 0 || !Reserve(3))
+        if (Failed || blockStart >= 0 || !Reserve(3))
         {
-            Overflowed = true;
+            Failed = true;
             return;
         }
 
@@ -47,9 +48,9 @@ public ref struct AsterixWriter
     public void BeginRecord(AsterixUap uap)
     {
         ArgumentNullException.ThrowIfNull(uap);
-        if (Overflowed || recordStart >= 0 || (blockStart >= 0 && dest[blockStart] != uap.Category))
+        if (Failed || recordStart >= 0 || (blockStart >= 0 && dest[blockStart] != uap.Category))
         {
-            Overflowed = true;
+            Failed = true;
             return;
         }
 
@@ -57,7 +58,7 @@ public ref struct AsterixWriter
         reservedFspec = (uap.FrnCount + 6) / 7;
         if (!Reserve(reservedFspec))
         {
-            Overflowed = true;
+            Failed = true;
             return;
         }
 
@@ -72,9 +73,9 @@ public ref struct AsterixWriter
     {
         item = default;
         int frn = uap?.FrnOf(itemId) ?? -1;
-        if (Overflowed || recordStart < 0 || frn <= lastFrn || !Reserve(length))
+        if (Failed || recordStart < 0 || frn <= lastFrn || !Reserve(length))
         {
-            Overflowed = true;
+            Failed = true;
             return false;
         }
 
@@ -89,9 +90,10 @@ public ref struct AsterixWriter
     /// <summary>Writes the FSPEC for the items set and closes the record up against it.</summary>
     public void EndRecord()
     {
-        if (Overflowed || recordStart < 0)
+        // A record with an empty FSPEC is not valid ASTERIX (every UAP makes I010 mandatory).
+        if (Failed || recordStart < 0 || lastFrn == 0)
         {
-            Overflowed = true;
+            Failed = true;
             return;
         }
 
@@ -120,12 +122,12 @@ public ref struct AsterixWriter
         uap = null;
     }
 
-    /// <summary>Writes LEN into the open block; returns the bytes written so far, or -1 after an overflow.</summary>
+    /// <summary>Writes LEN into the open block; returns the bytes written so far, or -1 once <see cref="Failed"/>.</summary>
     public int EndBlock()
     {
-        if (Overflowed || blockStart < 0 || recordStart >= 0 || position - blockStart > ushort.MaxValue)
+        if (Failed || blockStart < 0 || recordStart >= 0 || position - blockStart > ushort.MaxValue)
         {
-            Overflowed = true;
+            Failed = true;
             return -1;
         }
 

@@ -159,7 +159,7 @@ public static class Cat015
             }
         }
 
-        return Cat048.Finish(ref r, out consumed, out error);
+        return Common.Finish(ref r, out consumed, out error);
     }
 
     private static void ReadCompound(ref Cat015Record record, AsterixItem it)
@@ -277,7 +277,7 @@ public static class Cat015
         }
 
         w.EndRecord();
-        return !w.Overflowed;
+        return !w.Failed;
     }
 
     private static void WriteFirstSubfield(ref AsterixWriter w, int itemId, int size, ulong value)

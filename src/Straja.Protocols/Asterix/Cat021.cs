@@ -112,7 +112,7 @@ public static class Cat021
             }
         }
 
-        return Cat048.Finish(ref r, out consumed, out error);
+        return Common.Finish(ref r, out consumed, out error);
     }
 
     /// <summary>Appends <paramref name="record"/> to the open block; false when it did not fit.</summary>
@@ -219,6 +219,6 @@ public static class Cat021
         }
 
         w.EndRecord();
-        return !w.Overflowed;
+        return !w.Failed;
     }
 }

@@ -73,7 +73,7 @@ public static class Cat034
             }
         }
 
-        return Cat048.Finish(ref r, out consumed, out error);
+        return Common.Finish(ref r, out consumed, out error);
     }
 
     /// <summary>Appends <paramref name="record"/> to the open block; false when it did not fit.</summary>
@@ -117,7 +117,7 @@ public static class Cat034
         }
 
         w.EndRecord();
-        return !w.Overflowed;
+        return !w.Failed;
     }
 
     private static Cat034Subfields ReadSubfields(ReadOnlySpan<byte> item, int frn)

@@ -129,7 +129,7 @@ public static class Cat048
             }
         }
 
-        return Finish(ref r, out consumed, out error);
+        return Common.Finish(ref r, out consumed, out error);
     }
 
     /// <summary>Appends <paramref name="record"/> to the open block; false when it did not fit.</summary>
@@ -221,7 +221,7 @@ public static class Cat048
         }
 
         w.EndRecord();
-        return !w.Overflowed;
+        return !w.Failed;
     }
 
     internal static Mode3A ReadMode3A(ReadOnlySpan<byte> d) =>
@@ -232,13 +232,6 @@ public static class Cat048
 
     /// <summary>An angle in [0, 360) as a 16-bit count of 360/2^16°, wrapping 360 to 0.</summary>
     internal static ulong Wrap16(double deg) => (ulong)((long)Math.Round(deg / AngleLsbDeg, MidpointRounding.AwayFromZero) & 0xFFFF);
-
-    internal static OperationStatus Finish(ref AsterixRecordReader r, out int consumed, out AsterixDecodeError error)
-    {
-        error = r.Error;
-        consumed = r.Consumed;
-        return error.IsError ? OperationStatus.InvalidData : OperationStatus.Done;
-    }
 
     private static RadarPlotCharacteristics ReadPlot(ReadOnlySpan<byte> item)
     {

@@ -105,7 +105,7 @@ public static class Cat062
             }
         }
 
-        return Cat048.Finish(ref r, out consumed, out error);
+        return Common.Finish(ref r, out consumed, out error);
     }
 
     /// <summary>Appends <paramref name="record"/> to the open block; false when it did not fit.</summary>
@@ -179,7 +179,7 @@ public static class Cat062
         }
 
         w.EndRecord();
-        return !w.Overflowed;
+        return !w.Failed;
     }
 
     private static void WriteTargetData(ref AsterixWriter w, in Cat062Record record)

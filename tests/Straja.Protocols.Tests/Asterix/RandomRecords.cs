@@ -48,7 +48,7 @@ internal static class RandomRecords
 
     public static Cat048Record Cat048(Random r) => new()
     {
-        Source = Maybe(r, () => Source(r)),
+        Source = Source(r), // I0xx/010 is mandatory in every category
         TimeOfDay128 = Maybe(r, () => Tod(r)),
         Descriptor = Maybe(r, () => new Cat048Descriptor(r.Next(8), r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(2) == 1, r.Next(4))),
         MeasuredPosition = Maybe(r, () => new PolarPosition(Grid(r, 0, 65535, P.Cat048.RhoLsbNm), Grid(r, 0, 65535, P.Cat048.AngleLsbDeg))),
@@ -69,7 +69,7 @@ internal static class RandomRecords
 
     public static Cat034Record Cat034(Random r) => new()
     {
-        Source = Maybe(r, () => Source(r)),
+        Source = Source(r), // I0xx/010 is mandatory in every category
         MessageType = Maybe(r, () => (Cat034MessageType)r.Next(1, 8)),
         TimeOfDay128 = Maybe(r, () => Tod(r)),
         SectorDeg = Maybe(r, () => Grid(r, 0, 255, P.Cat034.SectorLsbDeg)),
@@ -83,7 +83,7 @@ internal static class RandomRecords
         double? baro = Maybe(r, () => Grid(r, -16384, 16383, P.Cat062.FlLsb));
         return new Cat062Record
         {
-            Source = Maybe(r, () => Source(r)),
+            Source = Source(r), // I0xx/010 is mandatory in every category
             ServiceId = Maybe(r, () => r.Next(256)),
             TimeOfTrack128 = Maybe(r, () => Tod(r)),
             Position = Maybe(r, () => new Wgs84Position(Grid(r, -(1L << 24), 1L << 24, P.Cat062.LatLonLsbDeg), Grid(r, -(1L << 25), (1L << 25) - 1, P.Cat062.LatLonLsbDeg))),
@@ -106,7 +106,7 @@ internal static class RandomRecords
         PolarVelocity? gv = Maybe(r, () => new PolarVelocity(Grid(r, 0, 32767, P.Cat048.SpeedLsbKt), Grid(r, 0, 65535, P.Cat048.AngleLsbDeg)));
         return new Cat021Record
         {
-            Source = Maybe(r, () => Source(r)),
+            Source = Source(r), // I0xx/010 is mandatory in every category
             Descriptor = Maybe(r, () => Extended(r, 5)),
             TrackNumber = Maybe(r, () => r.Next(4096)),
             ServiceId = Maybe(r, () => r.Next(256)),
@@ -140,7 +140,7 @@ internal static class RandomRecords
 
         return new Cat015Record
         {
-            Source = Maybe(r, () => Source(r)),
+            Source = Source(r), // I0xx/010 is mandatory in every category
             MessageType = mt,
             EventGenerated = mt is null ? null : r.Next(2) == 1,
             ServiceId = Maybe(r, () => r.Next(256)),

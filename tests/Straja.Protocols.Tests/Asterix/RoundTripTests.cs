@@ -77,7 +77,7 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void A_buffer_too_small_sets_overflow_instead_of_throwing()
+    public void A_buffer_too_small_fails_the_writer_instead_of_throwing()
     {
         var rnd = new Random(7);
         for (int size = 0; size < 40; size++)
@@ -87,8 +87,18 @@ public sealed class RoundTripTests
             w.BeginBlock(48);
             Cat048.Write(ref w, RandomRecords.Cat048(rnd) with { AircraftId = default(Straja.Protocols.ModeS.Callsign), Source = new DataSource(1, 2) });
             bool ok = w.EndBlock() > 0;
-            Assert.Equal(!ok, w.Overflowed);
+            Assert.Equal(!ok, w.Failed);
         }
+    }
+
+    [Fact]
+    public void A_record_with_no_item_is_refused()
+    {
+        var buffer = new byte[16];
+        var w = new AsterixWriter(buffer);
+        w.BeginBlock(34);
+        Assert.False(Cat034.Write(ref w, default));
+        Assert.Equal(-1, w.EndBlock());
     }
 
     [Fact]
