@@ -21,11 +21,12 @@ public static class AsterixTime
         var midnight = new DateTimeOffset(reference.UtcDateTime.Date, TimeSpan.Zero);
         var candidate = midnight.AddTicks(todTicks);
         var diff = candidate - reference;
-        if (diff > TimeSpan.FromHours(12))
+        // At the ends of the DateTimeOffset range there is no other day to move to; stay on the reference's day.
+        if (diff > TimeSpan.FromHours(12) && candidate.UtcTicks >= TimeSpan.TicksPerDay)
         {
             candidate = candidate.AddDays(-1);
         }
-        else if (diff <= TimeSpan.FromHours(-12))
+        else if (diff <= TimeSpan.FromHours(-12) && DateTimeOffset.MaxValue.UtcTicks - candidate.UtcTicks >= TimeSpan.TicksPerDay)
         {
             candidate = candidate.AddDays(1);
         }

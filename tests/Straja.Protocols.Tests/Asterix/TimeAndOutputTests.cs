@@ -39,6 +39,13 @@ public sealed class AsterixTimeTests
     }
 
     [Fact]
+    public void References_at_the_ends_of_the_calendar_do_not_throw()
+    {
+        Assert.Equal(DateTimeOffset.MinValue.AddHours(23), AsterixTime.Resolve(Tod(23, 0, 0), DateTimeOffset.MinValue));
+        Assert.Equal(DateTimeOffset.MaxValue.UtcDateTime.Date, AsterixTime.Resolve(0, DateTimeOffset.MaxValue).UtcDateTime);
+    }
+
+    [Fact]
     public void The_resolved_instant_is_within_half_a_day_of_the_reference_and_has_the_given_time_of_day()
     {
         var start = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
