@@ -16,4 +16,17 @@ public sealed record SensorDescriptor(
     SensorKind Kind,
     GeoPoint Position,
     double MaxRangeM,
-    double ScanPeriodS);
+    double ScanPeriodS)
+{
+    /// <summary>
+    /// One-sigma measurement noise, for protocols whose messages do not carry it (an ASTERIX plot has
+    /// no error fields): range (m), azimuth and elevation (rad). Null when the sensor reports its own.
+    /// </summary>
+    public SensorNoise? Noise { get; init; }
+
+    /// <summary>The SAC/SIC an ASTERIX source identifies itself with, when it speaks ASTERIX.</summary>
+    public (byte Sac, byte Sic)? AsterixSource { get; init; }
+}
+
+/// <summary>One-sigma noise of a sensor's measurements: metres and radians.</summary>
+public sealed record SensorNoise(double RangeM, double AzimuthRad, double ElevationRad);

@@ -59,7 +59,10 @@ public sealed class StrajaServer : IAsyncDisposable
         var clock = new ScenarioClock(start, options.Speed, TimeProvider.System);
         var simulation = new Simulation(scenario, start, options.Seed);
         var store = new SqliteStore(Path.Combine(options.DataDirectory, "straja.db"));
-        var sensors = simulation.Sensors;
+        // Each simulated radar speaks ASTERIX as SAC 25 (an arbitrary system area code) with its own SIC.
+        var sensors = simulation.Sensors
+            .Select((s, i) => s.Kind == SensorKind.Radar ? s with { AsterixSource = (25, (byte)(i + 1)) } : s)
+            .ToList();
         options = options with
         {
             AdsbSensorId = options.AdsbSensorId ?? sensors.FirstOrDefault(s => s.Kind == SensorKind.Cooperative)?.Id ?? "adsb",

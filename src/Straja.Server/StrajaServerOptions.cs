@@ -21,6 +21,13 @@ public sealed record StrajaServerOptions
     /// The demo's simulated aircraft arrive this way. Null: no Beast port.
     /// </summary>
     public string? BeastListen { get; init; } = "127.0.0.1:0";
+    /// <summary>
+    /// Where to receive ASTERIX (CAT048 plots, CAT034 service messages) from radars over UDP
+    /// ("0.0.0.0:8600"); port 0 picks one. The demo's simulated radars send here. Null: none.
+    /// </summary>
+    public string? AsterixListen { get; init; } = "127.0.0.1:0";
+    /// <summary>A multicast group to join for ASTERIX, when radars multicast (e.g. "239.1.1.1").</summary>
+    public string? AsterixMulticastGroup { get; init; }
     /// <summary>Receivers whose Beast output to connect to ("host:30005"), reconnecting with back-off.</summary>
     public IReadOnlyList<string> BeastConnect { get; init; } = [];
     /// <summary>The sensor id that Beast feeds report as; by default the scenario's first cooperative receiver.</summary>

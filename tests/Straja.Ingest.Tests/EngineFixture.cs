@@ -17,10 +17,15 @@ internal sealed class EngineFixture : IAsyncDisposable
     public EngineService Engine { get; }
 
     public EngineFixture()
+        : this([Receiver])
+    {
+    }
+
+    public EngineFixture(IReadOnlyList<SensorDescriptor> sensors)
     {
         _store = new SqliteStore(Path.Combine(_dir, "straja.db"));
         var now = TimeProvider.System.GetUtcNow();
-        Engine = new EngineService(new FusionEngine(Receiver.Position, [Receiver], now), new DetectionJournal(Path.Combine(_dir, "journal"), flushToDisk: false), _store, new InProcessBus());
+        Engine = new EngineService(new FusionEngine(sensors[0].Position, sensors, now), new DetectionJournal(Path.Combine(_dir, "journal"), flushToDisk: false), _store, new InProcessBus());
         _loop = Engine.RunAsync(TimeProvider.System, TimeSpan.FromMilliseconds(100), _stop.Token);
     }
 

@@ -15,6 +15,9 @@ namespace Straja.Server.Hosting;
 internal sealed class IngestHost(EngineService engine, StrajaServerOptions options, TimeProvider clock, IngestCounters counters) : IHostedService, IAsyncDisposable
 {
     private TcpFeedServer? _beastServer;
+    private UdpFeedListener? _asterix;
+
+    public IPEndPoint? AsterixEndpoint => _asterix?.Endpoint;
     private readonly List<TcpFeedClient> _clients = [];
 
     public IPEndPoint? BeastEndpoint => _beastServer?.Endpoint;
@@ -29,6 +32,15 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
         {
             _beastServer = new TcpFeedServer(IPEndPoint.Parse(listen), NewSession, counters.For(sensorId), engine, clock);
             _beastServer.Start();
+        }
+
+        if (options.AsterixListen is { } asterixAt)
+        {
+            var session = new AsterixRadarSession(engine.Engine.Sensors, counters);
+            var group = options.AsterixMulticastGroup is { } g ? IPAddress.Parse(g) : null;
+            // One receive loop owns the session, so it needs no locking.
+            _asterix = new UdpFeedListener(IPEndPoint.Parse(asterixAt), session.Consume, engine, clock, group);
+            _asterix.Start();
         }
 
         foreach (var target in options.BeastConnect)
@@ -53,5 +65,8 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
         if (_beastServer is not null)
             await _beastServer.DisposeAsync().ConfigureAwait(false);
         _beastServer = null;
+        if (_asterix is not null)
+            await _asterix.DisposeAsync().ConfigureAwait(false);
+        _asterix = null;
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class SimulationFeeder(
     : BackgroundService
 {
     private readonly BeastEmitter _beast = new();
+    private readonly AsterixEmitter _asterix = new(engine.Engine.Sensors);
     private readonly List<byte> _beastBytes = [];
     private readonly List<Detection> _inProcess = [];
 
@@ -28,6 +29,8 @@ internal sealed partial class SimulationFeeder(
         TruthCsv.WriteHeader(truth);
         LogStarted(log, simulation.Now, options.Speed, truthPath);
         using var beast = await ConnectBeastAsync(stoppingToken).ConfigureAwait(false);
+        using var radarLink = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
+        var asterixTo = ingest.AsterixEndpoint;
         using var timer = new PeriodicTimer(Tick);
         try
         {
@@ -44,8 +47,15 @@ internal sealed partial class SimulationFeeder(
                     // protocol's listener exists.
                     if (beast is not null && d.SensorId == options.AdsbSensorId && BeastEmitter.Carries(d))
                         _beast.Emit(d, _beastBytes);
-                    else
+                    else if (asterixTo is null || !_asterix.Carries(d))
                         _inProcess.Add(d);
+                }
+
+                // Radars speak ASTERIX over UDP to the real listener.
+                if (asterixTo is not null)
+                {
+                    foreach (var datagram in _asterix.Emit(step.Detections, until))
+                        await radarLink.SendAsync(datagram, asterixTo, stoppingToken).ConfigureAwait(false);
                 }
 
                 if (_beastBytes.Count > 0)

@@ -102,7 +102,10 @@ internal static class ScenarioReader
         }
 
         return new SensorSpec(
-            new SensorDescriptor(id, name, kind, position, maxRangeM, scanPeriodS),
+            new SensorDescriptor(id, name, kind, position, maxRangeM, scanPeriodS)
+            {
+                Noise = kind == SensorKind.Radar ? new SensorNoise(noise.RangeM, noise.AzimuthRad, noise.ElevationRad) : null,
+            },
             noise, pd, clutter, minElevationRad, horizon, classification, phaseS);
     }
 
