@@ -24,6 +24,9 @@ public sealed record SensorDescriptor(
     /// </summary>
     public SensorNoise? Noise { get; init; }
 
+    /// <summary>The node_id (a UUID) a SAPIENT sensor node registers with, when it speaks SAPIENT.</summary>
+    public string? SapientNodeId { get; init; }
+
     /// <summary>The SAC/SIC an ASTERIX source identifies itself with, when it speaks ASTERIX.</summary>
     public (byte Sac, byte Sic)? AsterixSource { get; init; }
 }

@@ -26,6 +26,13 @@ public sealed record StrajaServerOptions
     /// ("0.0.0.0:8600"); port 0 picks one. The demo's simulated radars send here. Null: none.
     /// </summary>
     public string? AsterixListen { get; init; } = "127.0.0.1:0";
+    /// <summary>
+    /// Where SAPIENT sensor nodes connect (BSI Flex 335 v2.0 over TCP), e.g. "0.0.0.0:5020"; null: none.
+    /// Nodes are accepted by the node_id configured for their sensor.
+    /// </summary>
+    public string? SapientListen { get; init; }
+    /// <summary>This fusion node's SAPIENT node_id (a UUID).</summary>
+    public string SapientNodeId { get; init; } = "5f3c8e0a-7d4b-4e21-9c6a-2b1d0e9f8a77";
     /// <summary>A multicast group to join for ASTERIX, when radars multicast (e.g. "239.1.1.1").</summary>
     public string? AsterixMulticastGroup { get; init; }
     /// <summary>Receivers whose Beast output to connect to ("host:30005"), reconnecting with back-off.</summary>

@@ -17,6 +17,10 @@ internal static class Commands
                       --scenario NAME   built-in scenario or scenario file (default eastern-border)
                       --speed N         simulated seconds per real second (default 1)
                       --seed N          override the scenario's random seed
+                      --beast-listen A  accept Beast feeds from Mode S receivers (default 127.0.0.1:0, the simulator's)
+                      --beast-connect A connect to receivers' Beast outputs, e.g. 192.0.2.7:30005 (comma-separated)
+                      --asterix-listen A  receive ASTERIX CAT048/034 over UDP (default 127.0.0.1:0, the simulator's)
+                      --sapient-listen A  accept SAPIENT sensor nodes over TCP, e.g. 0.0.0.0:5020
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
@@ -34,7 +38,7 @@ internal static class Commands
         {
             return args[0] switch
             {
-                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed")),
+                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "sapient-listen")),
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
@@ -72,6 +76,10 @@ internal static class Commands
             Scenario = flags.Get("scenario") ?? StrajaServerOptions.Default.Scenario,
             Speed = flags.GetDouble("speed", 1, min: 0.01, max: 1000),
             Seed = flags.Get("seed") is null ? null : (int)flags.GetDouble("seed", 0, int.MinValue, int.MaxValue),
+            BeastListen = flags.Get("beast-listen") ?? StrajaServerOptions.Default.BeastListen,
+            BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
+            AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
+            SapientListen = flags.Get("sapient-listen"),
         };
         using var stop = new CancellationTokenSource();
         var server = StrajaServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();

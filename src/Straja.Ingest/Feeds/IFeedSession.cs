@@ -15,3 +15,13 @@ public interface IFeedSession
     /// </summary>
     SequencePosition Consume(ReadOnlySequence<byte> buffer, DateTimeOffset receivedAt, List<Detection> detections);
 }
+
+/// <summary>A session of a protocol that answers its peer (SAPIENT acknowledges and reports errors).</summary>
+public interface IReplyingFeedSession : IFeedSession
+{
+    /// <summary>Moves the replies produced by the last <see cref="IFeedSession.Consume"/> into <paramref name="writer"/>.</summary>
+    void TakeReplies(System.Buffers.IBufferWriter<byte> writer);
+
+    /// <summary>True once the peer sent something after which its stream cannot be trusted: send the replies, then close.</summary>
+    bool Closed { get; }
+}

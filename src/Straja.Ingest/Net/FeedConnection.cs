@@ -21,6 +21,7 @@ internal static class FeedConnection
         await using var stream = new NetworkStream(socket, ownsSocket: true);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: false));
         var detections = new List<Detection>();
+        var replies = new System.Buffers.ArrayBufferWriter<byte>();
         counters.Connected();
         try
         {
@@ -48,6 +49,15 @@ internal static class FeedConnection
                 var consumed = session.Consume(buffer, now, detections);
                 if (detections.Count > 0)
                     await engine.IngestAsync(detections.ToArray(), now, cancellationToken).ConfigureAwait(false);
+                if (session is IReplyingFeedSession replying)
+                {
+                    replies.Clear();
+                    replying.TakeReplies(replies);
+                    if (replies.WrittenCount > 0)
+                        await stream.WriteAsync(replies.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                    if (replying.Closed)
+                        return;
+                }
 
                 long left = buffer.Slice(consumed).Length;
                 if (left > MaxUnframedBytes)

@@ -16,6 +16,9 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
 {
     private TcpFeedServer? _beastServer;
     private UdpFeedListener? _asterix;
+    private TcpFeedServer? _sapient;
+
+    public IPEndPoint? SapientEndpoint => _sapient?.Endpoint;
 
     public IPEndPoint? AsterixEndpoint => _asterix?.Endpoint;
     private readonly List<TcpFeedClient> _clients = [];
@@ -43,6 +46,13 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
             _asterix.Start();
         }
 
+        if (options.SapientListen is { } sapientAt)
+        {
+            _sapient = new TcpFeedServer(IPEndPoint.Parse(sapientAt), () => new SapientSession(engine.Engine.Sensors, options.SapientNodeId, counters),
+                counters.For("sapient"), engine, clock);
+            _sapient.Start();
+        }
+
         foreach (var target in options.BeastConnect)
         {
             int colon = target.LastIndexOf(':');
@@ -68,5 +78,8 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
         if (_asterix is not null)
             await _asterix.DisposeAsync().ConfigureAwait(false);
         _asterix = null;
+        if (_sapient is not null)
+            await _sapient.DisposeAsync().ConfigureAwait(false);
+        _sapient = null;
     }
 }
