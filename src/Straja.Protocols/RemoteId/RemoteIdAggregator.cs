@@ -150,9 +150,10 @@ public sealed class DroneState
 
     private void AddAuthPage(in RemoteIdMessage m, in AuthenticationPage page, double timeS)
     {
-        if (page.PageNumber == 0 && _authPages[0] is { } old && old != m)
+        if (page.PageNumber == 0 && _authPages[0] != m)
         {
-            // A new page 0 starts a new authentication: the other pages belong to the old one.
+            // A new page 0 starts a new authentication. Pages heard before it may belong to an older one, and
+            // a mix would fail verification (a false spoof alarm); transmitters repeat, so they come again.
             Array.Clear(_authPages);
         }
 
