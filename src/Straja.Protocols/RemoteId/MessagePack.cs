@@ -58,29 +58,29 @@ public readonly struct MessagePack : IEquatable<MessagePack>
         consumed = 0;
         if (data.Length < HeaderBytes)
         {
-            return Fail(data.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
+            return RemoteIdDecodeError.Fail(data.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
         }
 
         if (data[0] >> 4 != (int)MessageType.MessagePack)
         {
-            return Fail(0, RemoteIdErrorReason.NotAPack, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(0, RemoteIdErrorReason.NotAPack, OperationStatus.InvalidData, out error);
         }
 
         if (data[1] != RemoteIdMessage.Size)
         {
-            return Fail(1, RemoteIdErrorReason.BadMessageSize, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(1, RemoteIdErrorReason.BadMessageSize, OperationStatus.InvalidData, out error);
         }
 
         int count = data[2];
         if (count > MaxMessages)
         {
-            return Fail(2, RemoteIdErrorReason.TooManyMessages, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(2, RemoteIdErrorReason.TooManyMessages, OperationStatus.InvalidData, out error);
         }
 
         int length = HeaderBytes + count * RemoteIdMessage.Size;
         if (data.Length < length)
         {
-            return Fail(data.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
+            return RemoteIdDecodeError.Fail(data.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
         }
 
         Span<RemoteIdMessage> messages = stackalloc RemoteIdMessage[MaxMessages];
@@ -129,10 +129,4 @@ public readonly struct MessagePack : IEquatable<MessagePack>
     public static bool operator ==(MessagePack left, MessagePack right) => left.Equals(right);
 
     public static bool operator !=(MessagePack left, MessagePack right) => !left.Equals(right);
-
-    private static OperationStatus Fail(int offset, RemoteIdErrorReason reason, OperationStatus status, out RemoteIdDecodeError error)
-    {
-        error = new RemoteIdDecodeError(offset, reason);
-        return status;
-    }
 }

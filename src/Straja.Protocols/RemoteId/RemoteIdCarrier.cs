@@ -399,9 +399,6 @@ public static class RemoteIdCarrier
         return DecodeCounted(sda.Slice(i + 1, sda[i]), offset + i + 1, CarrierKind.WifiNan, packOnly: true, out frame, out error);
     }
 
-    private static OperationStatus Fail(int offset, RemoteIdErrorReason reason, out RemoteIdDecodeError error)
-    {
-        error = new RemoteIdDecodeError(offset, reason);
-        return OperationStatus.InvalidData;
-    }
+    private static OperationStatus Fail(int offset, RemoteIdErrorReason reason, out RemoteIdDecodeError error) =>
+        RemoteIdDecodeError.Fail(offset, reason, OperationStatus.InvalidData, out error);
 }

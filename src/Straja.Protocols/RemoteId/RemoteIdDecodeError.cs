@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Straja.Protocols.RemoteId;
 
 /// <summary>Why Remote ID bytes were not accepted.</summary>
@@ -58,4 +60,11 @@ public readonly record struct RemoteIdDecodeError(int Offset, RemoteIdErrorReaso
     };
 
     public override string ToString() => $"offset {Offset}: {Description}";
+
+    /// <summary>Sets <paramref name="error"/> and returns <paramref name="status"/>: the one-line failure of every decoder here.</summary>
+    internal static OperationStatus Fail(int offset, RemoteIdErrorReason reason, OperationStatus status, out RemoteIdDecodeError error)
+    {
+        error = new RemoteIdDecodeError(offset, reason);
+        return status;
+    }
 }

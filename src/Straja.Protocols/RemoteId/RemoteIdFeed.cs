@@ -62,32 +62,32 @@ public static class RemoteIdFeed
         int idLength = buffer[6];
         if (idLength is 0 or > MaxReceiverIdBytes)
         {
-            return Fail(6, RemoteIdErrorReason.BadReceiverId, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(6, RemoteIdErrorReason.BadReceiverId, OperationStatus.InvalidData, out error);
         }
 
         int header = FixedHeaderBytes + idLength;
         if (buffer.Length < header)
         {
-            return Fail(buffer.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
+            return RemoteIdDecodeError.Fail(buffer.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
         }
 
         var id = buffer.Slice(fixedBefore, idLength);
         int bad = id.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E);
         if (bad >= 0)
         {
-            return Fail(fixedBefore + bad, RemoteIdErrorReason.BadReceiverId, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(fixedBefore + bad, RemoteIdErrorReason.BadReceiverId, OperationStatus.InvalidData, out error);
         }
 
         var rest = buffer[(fixedBefore + idLength)..];
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(rest[15..]);
         if (payloadLength > MaxPayloadBytes)
         {
-            return Fail(fixedBefore + idLength + 15, RemoteIdErrorReason.BadStructureLength, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(fixedBefore + idLength + 15, RemoteIdErrorReason.BadStructureLength, OperationStatus.InvalidData, out error);
         }
 
         if (buffer.Length < header + payloadLength)
         {
-            return Fail(buffer.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
+            return RemoteIdDecodeError.Fail(buffer.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error);
         }
 
         record = new RemoteIdFeedRecord
@@ -156,27 +156,21 @@ public static class RemoteIdFeed
         int n = Math.Min(buffer.Length, Magic.Length);
         if (!buffer[..n].SequenceEqual(Magic[..n]))
         {
-            return Fail(buffer[..n].CommonPrefixLength(Magic), RemoteIdErrorReason.BadMagic, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(buffer[..n].CommonPrefixLength(Magic), RemoteIdErrorReason.BadMagic, OperationStatus.InvalidData, out error);
         }
 
         if (buffer.Length > 4 && buffer[4] != Version)
         {
-            return Fail(4, RemoteIdErrorReason.UnsupportedVersion, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(4, RemoteIdErrorReason.UnsupportedVersion, OperationStatus.InvalidData, out error);
         }
 
         if (buffer.Length > 5 && buffer[5] > (byte)CarrierKind.WifiNan)
         {
-            return Fail(5, RemoteIdErrorReason.UnknownCarrier, OperationStatus.InvalidData, out error);
+            return RemoteIdDecodeError.Fail(5, RemoteIdErrorReason.UnknownCarrier, OperationStatus.InvalidData, out error);
         }
 
         return buffer.Length < 7
-            ? Fail(buffer.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error)
-            : Fail(0, RemoteIdErrorReason.None, OperationStatus.Done, out error);
-    }
-
-    private static OperationStatus Fail(int offset, RemoteIdErrorReason reason, OperationStatus status, out RemoteIdDecodeError error)
-    {
-        error = new RemoteIdDecodeError(offset, reason);
-        return status;
+            ? RemoteIdDecodeError.Fail(buffer.Length, RemoteIdErrorReason.Truncated, OperationStatus.NeedMoreData, out error)
+            : RemoteIdDecodeError.Fail(0, RemoteIdErrorReason.None, OperationStatus.Done, out error);
     }
 }
