@@ -56,7 +56,7 @@ public static class RemoteIdCarrier
     public static OperationStatus TryDecode(ReadOnlySpan<byte> payload, CarrierKind kind, out RemoteIdFrame frame, out RemoteIdDecodeError error)
     {
         frame = default;
-        OperationStatus status = kind switch
+        return kind switch
         {
             CarrierKind.None => DecodeBare(payload, out frame, out error),
             CarrierKind.BluetoothLegacy or CarrierKind.BluetoothLongRange => DecodeBluetooth(payload, kind, out frame, out error),
@@ -64,7 +64,6 @@ public static class RemoteIdCarrier
             CarrierKind.WifiNan => DecodeNan(payload, out frame, out error),
             _ => Fail(0, RemoteIdErrorReason.UnknownCarrier, out error),
         };
-        return status;
     }
 
     /// <summary>

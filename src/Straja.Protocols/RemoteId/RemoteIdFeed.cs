@@ -21,7 +21,11 @@ public readonly ref struct RemoteIdFeedRecord
     /// <summary>The carrier payload as <see cref="RemoteIdCarrier.TryDecode"/> takes it for <see cref="Kind"/>.</summary>
     public ReadOnlySpan<byte> Payload { get; init; }
 
-    public DateTimeOffset ReceivedAt => DateTimeOffset.UnixEpoch.AddTicks(ReceivedUnixUs * TimeSpan.TicksPerMicrosecond);
+    /// <summary><see cref="ReceivedUnixUs"/> as a time; null when a (hostile or broken) sender put it outside years 1970..9999.</summary>
+    public DateTimeOffset? ReceivedAt =>
+        ReceivedUnixUs >= 0 && ReceivedUnixUs <= (DateTimeOffset.MaxValue.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond
+            ? DateTimeOffset.UnixEpoch.AddTicks(ReceivedUnixUs * TimeSpan.TicksPerMicrosecond)
+            : null;
 }
 
 /// <summary>Reads and writes <see cref="RemoteIdFeedRecord"/>s: one or more per UDP datagram.</summary>

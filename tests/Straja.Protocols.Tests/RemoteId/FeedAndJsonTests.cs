@@ -53,6 +53,20 @@ public sealed class FeedAndJsonTests
         Assert.Equal(new RemoteIdDecodeError(33, RemoteIdErrorReason.BadStructureLength), error);
     }
 
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(-1L)]
+    [InlineData(long.MaxValue)]
+    public void Receive_time_outside_the_calendar_reads_as_null_not_an_exception(long unixUs)
+    {
+        var buffer = new byte[RemoteIdFeed.MaxRecordBytes];
+        var record = new RemoteIdFeedRecord { Kind = CarrierKind.None, ReceiverId = "rx"u8, ReceivedUnixUs = unixUs };
+        Assert.True(RemoteIdFeed.TryWrite(record, buffer, out int written));
+
+        Assert.Equal(OperationStatus.Done, RemoteIdFeed.TryRead(buffer.AsSpan(0, written), out var back, out _, out _));
+        Assert.Null(back.ReceivedAt);
+    }
+
     [Fact]
     public void Cut_short_feed_record_asks_for_more_data()
     {

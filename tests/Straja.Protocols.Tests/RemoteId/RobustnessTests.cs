@@ -97,6 +97,7 @@ public sealed class RobustnessTests
         {
             Assert.InRange(consumed, RemoteIdFeed.FixedHeaderBytes + 1, span.Length);
             RemoteIdCarrier.TryDecode(record.Payload, record.Kind, out _, out _);
+            _ = record.ReceivedAt; // any 8 bytes of time must be representable or null, never an exception
         }
 
         if (m.Type != MessageType.MessagePack)
