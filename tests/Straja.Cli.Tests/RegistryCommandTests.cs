@@ -106,13 +106,19 @@ public sealed class RegistryCommandTests : IDisposable
         Assert.Equal(0, Run("verify", "--data", target));
     }
 
+    /// <summary>A CSV of three units exported from one registry, and a registry with their batch but no units.</summary>
+    private (string Csv, string Target) ExportedUnitsAndEmptyRegistry(string tag)
+    {
+        string source = DataDir($"{tag}-source", units: 3);
+        string csv = Path.Combine(_dir.Path, $"{tag}.csv");
+        Assert.Equal(0, Run("export", csv, "--data", source));
+        return (csv, DataDir($"{tag}-target", units: 0));
+    }
+
     [Fact]
     public void Import_progress_is_a_percentage_line_every_tenth_when_stderr_is_not_a_terminal()
     {
-        string source = DataDir("progress-source", units: 3);
-        string target = DataDir("progress-target", units: 0);
-        string csv = Path.Combine(_dir.Path, "units.csv");
-        Assert.Equal(0, Run("export", csv, "--data", source));
+        var (csv, target) = ExportedUnitsAndEmptyRegistry("progress");
 
         Assert.Equal(0, Run(terminal: false, progressFromRows: 0, "import", csv, "--data", target, "--actor", "a"));
 
@@ -126,10 +132,7 @@ public sealed class RegistryCommandTests : IDisposable
     [Fact]
     public void Import_progress_on_a_terminal_is_one_bar_redrawn_in_place()
     {
-        string source = DataDir("bar-source", units: 3);
-        string target = DataDir("bar-target", units: 0);
-        string csv = Path.Combine(_dir.Path, "units.csv");
-        Assert.Equal(0, Run("export", csv, "--data", source));
+        var (csv, target) = ExportedUnitsAndEmptyRegistry("bar");
 
         Assert.Equal(0, Run(terminal: true, progressFromRows: 0, "import", csv, "--data", target, "--actor", "a"));
 

@@ -195,5 +195,8 @@ public sealed class RegistryApiTests : IAsyncLifetime
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
         string post = paths.GetProperty("/api/registry/units").GetProperty("post").GetRawText();
         Assert.Contains("X-Straja-Actor", post, StringComparison.Ordinal);
+        var accept = paths.GetProperty("/api/registry/units/{serial}/allocate").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "200", "400", "404", "409", "422" })
+            Assert.True(accept.TryGetProperty(status, out _), $"allocate does not document {status}");
     }
 }
