@@ -7,6 +7,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Straja.Engine.Fusion;
 using Straja.Engine.Runtime;
+using Straja.Registry;
 using Straja.Server.Apis;
 using Straja.Server.Hosting;
 using Straja.Sim;
@@ -51,7 +52,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Straja";
-            doc.Info.Description = "Counter-drone situational awareness: air picture, alerts, zones, sensors.";
+            doc.Info.Description = "Counter-drone situational awareness: air picture, alerts, zones, sensors, the registry of friendly drones.";
             return Task.CompletedTask;
         }));
 
@@ -77,6 +78,9 @@ public sealed class StrajaServer : IAsyncDisposable
         });
         var journal = new DetectionJournal(Path.Combine(options.DataDirectory, "journal"));
         var service = new EngineService(engine, journal, store, new InProcessBus());
+        // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
+        var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
+        var registry = new RegistryService(registryStore);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
@@ -86,6 +90,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddSingleton(simulation);
         builder.Services.AddSingleton<IAirPictureStore>(store);
         builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<EngineLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
@@ -116,11 +121,13 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapPictureApi();
         app.MapAlertsApi();
         app.MapGeoApi();
+        app.MapRegistryApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             service.Dispose();
             store.Dispose();
+            registryStore.Dispose();
         });
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
