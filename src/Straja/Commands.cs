@@ -24,6 +24,7 @@ internal static class Commands
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
+          registry  the joint-production registry: verify, import, export, summary (straja registry --help)
         """;
 
     public static int Run(string[] args)
@@ -42,6 +43,7 @@ internal static class Commands
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
+                "registry" => RegistryCommand.Run(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'\n\n{Usage}"),
             };
         }
