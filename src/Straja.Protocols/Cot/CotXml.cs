@@ -143,17 +143,26 @@ public static class CotXml
             return false;
         }
 
+        int dtd = xml.IndexOf("<!DOCTYPE"u8);
+        if (dtd >= 0)
+        {
+            // Checked up front so the error says where; the reader prohibits DTDs anyway.
+            int line = 1 + xml[..dtd].Count((byte)'\n');
+            int column = 1 + dtd - (xml[..dtd].LastIndexOf((byte)'\n') + 1);
+            error = CotDecodeError.AtLine(CotDecodeErrorReason.MalformedXml, line, column, "a DTD is refused: no entity is expanded and nothing external is fetched");
+            return false;
+        }
+
         byte[] rented = ArrayPool<byte>.Shared.Rent(xml.Length);
         try
         {
             xml.CopyTo(rented);
-            using var stream = new MemoryStream(rented, 0, xml.Length, writable: false);
-            using var reader = XmlReader.Create(stream, Settings(limits, ConformanceLevel.Document));
+            using var reader = XmlReader.Create(new MemoryStream(rented, 0, xml.Length, writable: false), Settings(limits, ConformanceLevel.Document));
             return TryReadEvent(reader, limits, out ev, out error);
         }
         catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException)
         {
-            // ArgumentException covers invalid UTF-8 (DecoderFallbackException) reported by the reader.
+            // ArgumentException covers invalid UTF-8 (DecoderFallbackException).
             (int line, int column) = e is XmlException x ? (x.LineNumber, x.LinePosition) : (0, 0);
             error = CotDecodeError.AtLine(CotDecodeErrorReason.MalformedXml, line, column, e.Message);
             return false;
@@ -253,8 +262,9 @@ public static class CotXml
         {
         }
 
-        ev = new CotEvent(uid, type, how, time, start, stale, point.Value, detail) { Access = access, Qos = qos, Opex = opex };
-        return CotEventRules.TryValidate(ev, out error);
+        var decoded = new CotEvent(uid, type, how, time, start, stale, point.Value, detail) { Access = access, Qos = qos, Opex = opex };
+        ev = CotEventRules.TryValidate(decoded, out error) ? decoded : null;
+        return ev is not null;
     }
 
     private static bool TryReadPoint(XmlReader r, out CotPoint point, out CotDecodeError error)

@@ -275,13 +275,14 @@ public static class TakProtocol
             return false;
         }
 
-        ev = new CotEvent(e.Uid, e.Type, e.How, time, start, stale, new CotPoint(e.Lat, e.Lon, e.Hae, e.Ce, e.Le), builder.Build())
+        var decoded = new CotEvent(e.Uid, e.Type, e.How, time, start, stale, new CotPoint(e.Lat, e.Lon, e.Hae, e.Ce, e.Le), builder.Build())
         {
             Access = NullIfEmpty(e.Access),
             Qos = NullIfEmpty(e.Qos),
             Opex = NullIfEmpty(e.Opex),
         };
-        return CotEventRules.TryValidate(ev, out error);
+        ev = CotEventRules.TryValidate(decoded, out error) ? decoded : null;
+        return ev is not null;
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
