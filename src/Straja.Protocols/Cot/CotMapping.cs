@@ -53,7 +53,7 @@ public static class CotMapping
             new CotPoint(track.LatDeg, track.LonDeg, OrUnknown(track.AltHaeM), OrUnknownError(track.CeM), OrUnknownError(track.LeM)),
             new CotDetail
             {
-                Contact = new CotContact(track.Callsign ?? track.Id),
+                Contact = new CotContact(string.IsNullOrEmpty(track.Callsign) ? track.Id : track.Callsign),
                 Track = moving ? new CotMotion(NormaliseCourse(track.CourseDeg), Math.Max(0, track.SpeedMps)) : null,
                 Remarks = track.Remarks,
             });

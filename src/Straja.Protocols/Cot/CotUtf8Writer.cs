@@ -87,7 +87,7 @@ internal ref struct CotUtf8Writer(IBufferWriter<byte> output, byte quote)
     public readonly void Number(double value)
     {
         Span<byte> span = _output.GetSpan(32);
-        value.TryFormat(span, out int written, "R", CultureInfo.InvariantCulture);
+        value.TryFormat(span, out int written, default, CultureInfo.InvariantCulture);
         if (double.IsFinite(value) && span[..written].IndexOfAny((byte)'.', (byte)'E') < 0)
         {
             span[written++] = (byte)'.';
