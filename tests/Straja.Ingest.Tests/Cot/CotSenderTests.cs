@@ -53,6 +53,24 @@ public sealed class CotSenderTests
     }
 
     [Fact]
+    public async Task Multicast_member_on_loopback_gets_the_datagram()
+    {
+        var group = IPAddress.Parse("239.2.3.1");
+        using var receiver = new UdpClient(AddressFamily.InterNetwork);
+        receiver.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        receiver.Client.Bind(new IPEndPoint(IPAddress.Any, 0));
+        receiver.JoinMulticastGroup(group, IPAddress.Loopback);
+        int port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        using var sender = new CotUdpSender(new CotUdpOptions { Address = group, Port = port, MulticastInterface = IPAddress.Loopback }, TimeProvider.System);
+
+        Assert.True(await sender.SendAsync(Event(3)));
+        using var timeout = new CancellationTokenSource(Patience);
+        UdpReceiveResult got = await receiver.ReceiveAsync(timeout.Token);
+
+        Assert.Equal(CotXml.Encode(Event(3)), got.Buffer);
+    }
+
+    [Fact]
     public async Task Tcp_server_gets_the_xml_stream_in_order()
     {
         using TcpListener server = Listen();
