@@ -136,13 +136,7 @@ public sealed class CotSenderTests
     {
         using var pki = new TestPki();
         using TcpListener server = Listen();
-        var options = Tcp(((IPEndPoint)server.LocalEndpoint).Port) with
-        {
-            Format = CotWireFormat.TakProtocol,
-            Tls = new CotTlsOptions { ClientCertificate = pki.Client, TrustedCa = pki.Ca, TargetHost = "localhost" },
-        };
-        await using var sender = new CotTcpSender(options, TimeProvider.System);
-        sender.Start();
+        await using CotTcpSender sender = StartTls(server, pki, CotWireFormat.TakProtocol);
         sender.Post(Event(7));
 
         using TcpClient peer = await server.AcceptTcpClientAsync();
@@ -170,12 +164,7 @@ public sealed class CotSenderTests
         using var pki = new TestPki();
         using var other = new TestPki();
         using TcpListener server = Listen();
-        var options = Tcp(((IPEndPoint)server.LocalEndpoint).Port) with
-        {
-            Tls = new CotTlsOptions { ClientCertificate = pki.Client, TrustedCa = pki.Ca, TargetHost = "localhost" },
-        };
-        await using var sender = new CotTcpSender(options, TimeProvider.System);
-        sender.Start();
+        await using CotTcpSender sender = StartTls(server, pki, CotWireFormat.Xml);
         sender.Post(Event(1));
 
         using TcpClient peer = await server.AcceptTcpClientAsync();
@@ -192,6 +181,18 @@ public sealed class CotSenderTests
         await WaitUntilAsync(() => sender.Counters.Failed >= 1);
         Assert.Equal(0, sender.Counters.Sent);
         Assert.False(sender.Counters.Connected);
+    }
+
+    private static CotTcpSender StartTls(TcpListener server, TestPki pki, CotWireFormat format)
+    {
+        var options = Tcp(((IPEndPoint)server.LocalEndpoint).Port) with
+        {
+            Format = format,
+            Tls = new CotTlsOptions { ClientCertificate = pki.Client, TrustedCa = pki.Ca, TargetHost = "localhost" },
+        };
+        var sender = new CotTcpSender(options, TimeProvider.System);
+        sender.Start();
+        return sender;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
