@@ -96,6 +96,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestHost>());
         builder.Services.AddHostedService<SimulationFeeder>();
+        builder.Services.AddHostedService<CotOutput>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();

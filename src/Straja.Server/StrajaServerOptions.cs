@@ -35,6 +35,12 @@ public sealed record StrajaServerOptions
     public string SapientNodeId { get; init; } = "5f3c8e0a-7d4b-4e21-9c6a-2b1d0e9f8a77";
     /// <summary>A multicast group to join for ASTERIX, when radars multicast (e.g. "239.1.1.1").</summary>
     public string? AsterixMulticastGroup { get; init; }
+    /// <summary>Send the picture as Cursor on Target over UDP to this address:port (e.g. the TAK multicast "239.2.3.1:6969"); null: off.</summary>
+    public string? CotUdp { get; init; }
+    /// <summary>The interface address multicast CoT leaves by (e.g. "127.0.0.1" to keep it on this machine).</summary>
+    public string? CotMulticastInterface { get; init; }
+    /// <summary>Stream the picture as CoT XML to a TAK server's TCP input ("host:8087"); null: off.</summary>
+    public string? CotTcp { get; init; }
     /// <summary>Receivers whose Beast output to connect to ("host:30005"), reconnecting with back-off.</summary>
     public IReadOnlyList<string> BeastConnect { get; init; } = [];
     /// <summary>The sensor id that Beast feeds report as; by default the scenario's first cooperative receiver.</summary>

@@ -21,6 +21,9 @@ internal static class Commands
                       --beast-connect A connect to receivers' Beast outputs, e.g. 192.0.2.7:30005 (comma-separated)
                       --asterix-listen A  receive ASTERIX CAT048/034 over UDP (default 127.0.0.1:0, the simulator's)
                       --sapient-listen A  accept SAPIENT sensor nodes over TCP, e.g. 0.0.0.0:5020
+                      --cot-udp A       send the picture as Cursor on Target over UDP, e.g. 239.2.3.1:6969
+                      --cot-interface I the interface address for multicast CoT
+                      --cot-tcp A       stream CoT XML to a TAK server, e.g. tak.example:8087
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
@@ -39,7 +42,7 @@ internal static class Commands
         {
             return args[0] switch
             {
-                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "sapient-listen")),
+                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "sapient-listen", "cot-udp", "cot-tcp", "cot-interface")),
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
@@ -82,6 +85,9 @@ internal static class Commands
             BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
             SapientListen = flags.Get("sapient-listen"),
+            CotUdp = flags.Get("cot-udp"),
+            CotTcp = flags.Get("cot-tcp"),
+            CotMulticastInterface = flags.Get("cot-interface"),
         };
         using var stop = new CancellationTokenSource();
         var server = StrajaServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();

@@ -146,3 +146,40 @@ public sealed class ServerApiTests : IAsyncLifetime
             Directory.Delete(_data, recursive: true);
     }
 }
+
+/// <summary>The picture leaves as Cursor on Target to a TAK client's UDP port.</summary>
+public sealed class CotOutputTests
+{
+    [Fact]
+    public async Task Confirmed_tracks_and_alerts_reach_a_TAK_udp_port_as_CoT()
+    {
+        using var tak = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int port = ((System.Net.IPEndPoint)tak.Client.LocalEndPoint!).Port;
+        var data = Path.Combine(Path.GetTempPath(), "straja-cot-" + Guid.NewGuid().ToString("N"));
+        var server = await StrajaServer.StartAsync(StrajaServerOptions.Default with
+        {
+            Urls = "http://127.0.0.1:0", DataDirectory = data, Scenario = "single-crossing", Speed = 20,
+            PicturePeriod = TimeSpan.FromMilliseconds(250), CotUdp = $"127.0.0.1:{port}",
+        });
+        try
+        {
+            var types = new HashSet<string>();
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (!(types.Any(t => t.StartsWith("a-u-A", StringComparison.Ordinal)) && types.Contains("b-m-p-s-m")))
+            {
+                var r = await tak.ReceiveAsync(cts.Token);
+                Assert.True(Straja.Protocols.Cot.CotXml.TryDecode(r.Buffer, out var e, out var error), error.ToString());
+                types.Add(e!.Type);
+            }
+
+            Assert.Contains(types, t => t.StartsWith("a-f-A", StringComparison.Ordinal)); // the registered friendly drone
+        }
+        finally
+        {
+            await server.StopAsync();
+            await server.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
