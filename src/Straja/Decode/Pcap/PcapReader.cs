@@ -48,13 +48,7 @@ internal sealed class PcapReader
     {
         reader = null!;
         var s = file.Span;
-        if (s.Length < FileHeaderBytes)
-        {
-            error = $"not a pcap file: {s.Length} bytes, a pcap header needs {FileHeaderBytes}";
-            return false;
-        }
-
-        uint magic = BinaryPrimitives.ReadUInt32LittleEndian(s);
+        uint magic = s.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(s) : 0;
         (bool Big, bool Nano)? kind = magic switch
         {
             0xA1B2C3D4 => (false, false),
@@ -68,6 +62,12 @@ internal sealed class PcapReader
             error = magic == 0x0A0D0D0A
                 ? "pcapng files are not read; convert with: tshark -F pcap -r in.pcapng -w out.pcap"
                 : $"not a pcap file: magic {magic:x8}";
+            return false;
+        }
+
+        if (s.Length < FileHeaderBytes)
+        {
+            error = $"not a pcap file: {s.Length} bytes, a pcap header needs {FileHeaderBytes}";
             return false;
         }
 
