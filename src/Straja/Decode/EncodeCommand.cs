@@ -83,7 +83,8 @@ internal static class EncodeCommand
                 return false;
             }
 
-            if (root.TryGetProperty("error", out _))
+            // decode's error objects carry a string; a SAPIENT Error message has an "error" object and is encoded.
+            if (root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String)
             {
                 field = error = "";
                 return true;

@@ -13,9 +13,12 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
         .. Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement),
     ];
 
-    public IReadOnlyList<JsonElement> Messages => [.. Objects.Where(o => !o.TryGetProperty("error", out _))];
+    public IReadOnlyList<JsonElement> Messages => [.. Objects.Where(o => !IsError(o))];
 
-    public IReadOnlyList<JsonElement> Errors => [.. Objects.Where(o => o.TryGetProperty("error", out _))];
+    // A SAPIENT Error message has an "error" object of its own; decode's error objects carry a string.
+    public IReadOnlyList<JsonElement> Errors => [.. Objects.Where(IsError)];
+
+    private static bool IsError(JsonElement o) => o.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String;
 
     public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
