@@ -90,6 +90,44 @@ internal abstract class ModeSFrames : WireProtocol
     }
 
     protected static double? FeedTime(FeedFrame frame) => frame.HasTimestamp ? frame.Timestamp12MHz / 12e6 : null;
+
+    /// <summary>A receiver feed reader: <see cref="BeastReader.TryRead(ReadOnlySpan{byte}, out FeedFrame, out int, out DecodeError)"/> or the AVR one.</summary>
+    protected delegate OperationStatus FeedReader(ReadOnlySpan<byte> buffer, out FeedFrame frame, out int consumed, out DecodeError error);
+
+    /// <summary>Reads feed frames until the buffer ends or holds only the start of one; returns the bytes used.</summary>
+    protected int DecodeFeed(ReadOnlySpan<byte> buffer, bool final, JsonLines output, FeedReader read, string cutShort)
+    {
+        int pos = 0;
+        while (pos < buffer.Length)
+        {
+            var status = read(buffer[pos..], out var frame, out int consumed, out var error);
+            if (status == OperationStatus.NeedMoreData)
+            {
+                // The AVR reader consumes leading blank space even here; only a started frame is kept.
+                pos += consumed;
+                if (final && pos < buffer.Length)
+                {
+                    output.Error(pos, cutShort);
+                    pos = buffer.Length;
+                }
+
+                break;
+            }
+
+            if (status == OperationStatus.Done)
+            {
+                DecodeFrame(frame.Data, pos, FeedTime(frame), output, FeedFields(frame));
+            }
+            else
+            {
+                output.Error(pos + error.Offset, error.Description);
+            }
+
+            pos += Math.Max(consumed, 1);
+        }
+
+        return pos;
+    }
 }
 
 /// <summary><c>modes</c>: one bare Mode S frame (7 or 14 bytes) per hex line.</summary>
@@ -137,34 +175,7 @@ internal sealed class BeastProtocol : ModeSFrames
     public override int DecodeStream(ReadOnlySpan<byte> buffer, bool final, JsonLines output, out bool lost)
     {
         lost = false;
-        int pos = 0;
-        while (pos < buffer.Length)
-        {
-            var status = BeastReader.TryRead(buffer[pos..], out var frame, out int consumed, out var error);
-            if (status == OperationStatus.NeedMoreData)
-            {
-                if (final)
-                {
-                    output.Error(pos, "Beast frame cut short by the end of the input");
-                    pos = buffer.Length;
-                }
-
-                break;
-            }
-
-            if (status == OperationStatus.Done)
-            {
-                DecodeFrame(frame.Data, pos, FeedTime(frame), output, FeedFields(frame));
-            }
-            else
-            {
-                output.Error(pos + error.Offset, error.Description);
-            }
-
-            pos += Math.Max(consumed, 1);
-        }
-
-        return pos;
+        return DecodeFeed(buffer, final, output, BeastReader.TryRead, "Beast frame cut short by the end of the input");
     }
 
     protected override bool Frame(JsonElement json, ref byte[] frame, out string field, out string error) =>
@@ -190,35 +201,6 @@ internal sealed class AvrProtocol : ModeSFrames
     public override int DecodeStream(ReadOnlySpan<byte> buffer, bool final, JsonLines output, out bool lost)
     {
         lost = false;
-        int pos = 0;
-        while (pos < buffer.Length)
-        {
-            var status = AvrReader.TryRead(buffer[pos..], out var frame, out int consumed, out var error);
-            if (status == OperationStatus.NeedMoreData)
-            {
-                // Leading blank space is consumed even here; only a started line is kept.
-                pos += consumed;
-                if (final && pos < buffer.Length)
-                {
-                    output.Error(pos, "AVR line without ';' at the end of the input");
-                    pos = buffer.Length;
-                }
-
-                break;
-            }
-
-            if (status == OperationStatus.Done)
-            {
-                DecodeFrame(frame.Data, pos, FeedTime(frame), output, FeedFields(frame));
-            }
-            else
-            {
-                output.Error(pos + error.Offset, error.Description);
-            }
-
-            pos += Math.Max(consumed, 1);
-        }
-
-        return pos;
+        return DecodeFeed(buffer, final, output, AvrReader.TryRead, "AVR line without ';' at the end of the input");
     }
 }

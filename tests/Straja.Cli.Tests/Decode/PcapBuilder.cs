@@ -140,33 +140,16 @@ internal sealed class PcapBuilder(int linkType = 1, bool nanoseconds = false, bo
         U32((uint)linkType);
     }
 
-    private void U32(uint v)
+    private void U32(uint v) => Int(v, 4);
+
+    private void U16(ushort v) => Int(v, 2);
+
+    private void Int(uint v, int size)
     {
-        Span<byte> b = stackalloc byte[4];
-        if (bigEndian)
+        for (int k = 0; k < size; k++)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(b, v);
+            int shift = 8 * (bigEndian ? size - 1 - k : k);
+            _out.WriteByte((byte)(v >> shift));
         }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(b, v);
-        }
-
-        _out.Write(b);
-    }
-
-    private void U16(ushort v)
-    {
-        Span<byte> b = stackalloc byte[2];
-        if (bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(b, v);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(b, v);
-        }
-
-        _out.Write(b);
     }
 }
