@@ -16,7 +16,7 @@ internal static class DecodeCommand
 
           --format hex    one message per line as hexadecimal ('#' lines and blank lines skipped)
           --format raw    the bytes as the protocol sends them
-          --format pcap   a libpcap capture (Ethernet, raw IP or Linux SLL; IPv4/IPv6; UDP or TCP)
+          --format pcap   a libpcap capture (Ethernet, raw IP, Linux cooked; IPv4/IPv6; UDP or TCP)
           --port N        with pcap: only traffic to or from this UDP/TCP port
         output: one JSON object per message, then "offset" (and "line", or "packet", "time", "src", "dst");
                 errors as objects with "error" and the same context fields

@@ -59,6 +59,7 @@ public sealed class CaptureTests
     [Theory]
     [InlineData(PcapBuilder.Ethernet, false, false)]
     [InlineData(PcapBuilder.LinuxSll, false, false)]
+    [InlineData(PcapBuilder.LinuxSll2, false, false)]
     [InlineData(PcapBuilder.RawIp, false, false)]
     [InlineData(PcapBuilder.Ethernet, true, false)]
     [InlineData(PcapBuilder.Ethernet, false, true)]
@@ -167,6 +168,20 @@ public sealed class CaptureTests
         var error = Assert.Single(result.Objects);
         Assert.Equal(1, error.GetProperty("packet").GetInt32());
         Assert.Contains("captured as", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capture_of_an_unknown_link_type_is_refused_once_not_per_packet()
+    {
+        var capture = new PcapBuilder(linkType: 147)
+            .Udp(PcapBuilder.Radar, 40000, PcapBuilder.Fusion, 8600, Cat034Block)
+            .Udp(PcapBuilder.Radar, 40000, PcapBuilder.Fusion, 8600, Cat034Block)
+            .ToArray();
+
+        var result = CliRun.Decode(capture, "asterix", "-", "--format", "pcap");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("link type 147 is not read", Assert.Single(result.Objects).GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

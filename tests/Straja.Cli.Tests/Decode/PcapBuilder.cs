@@ -13,6 +13,7 @@ internal sealed class PcapBuilder(int linkType = 1, bool nanoseconds = false, bo
     public const int Ethernet = 1;
     public const int RawIp = 101;
     public const int LinuxSll = 113;
+    public const int LinuxSll2 = 276;
 
     public static readonly IPAddress Radar = IPAddress.Parse("10.0.0.5");
     public static readonly IPAddress Fusion = IPAddress.Parse("10.0.0.1");
@@ -118,6 +119,7 @@ internal sealed class PcapBuilder(int linkType = 1, bool nanoseconds = false, bo
         {
             Ethernet => [.. new byte[] { 2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2, (byte)(etherType >> 8), (byte)etherType }, .. ip],
             LinuxSll => [.. new byte[] { 0, 0, 0, 1, 0, 6, 2, 0, 0, 0, 0, 2, 0, 0, (byte)(etherType >> 8), (byte)etherType }, .. ip],
+            LinuxSll2 => [.. new byte[] { (byte)(etherType >> 8), (byte)etherType, 0, 0, 0, 0, 0, 1, 3, 4, 0, 6, 2, 0, 0, 0, 0, 2, 0, 0 }, .. ip],
             _ => ip,
         };
         return Record(frame);

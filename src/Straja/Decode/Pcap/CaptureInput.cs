@@ -16,6 +16,13 @@ internal static class CaptureInput
             return;
         }
 
+        if (!Packet.Reads(reader.LinkType))
+        {
+            output.Origin = new Origin(20);
+            output.Error(0, $"link type {reader.LinkType} is not read (Ethernet 1, raw IP 101/228/229, Linux cooked 113/276 are)");
+            return;
+        }
+
         var streams = new Dictionary<string, TcpStream>(StringComparer.Ordinal);
         foreach (var packet in reader.Packets())
         {

@@ -17,7 +17,7 @@ internal readonly record struct Segment(
 }
 
 /// <summary>
-/// Peels link layer (Ethernet with up to two VLAN tags, Linux cooked SLL, raw IP), IPv4 or IPv6 and UDP or TCP
+/// Peels link layer (Ethernet with up to two VLAN tags, Linux cooked SLL and SLL2, raw IP), IPv4 or IPv6 and UDP or TCP
 /// off a captured frame. Anything else (ARP, ICMP, IP fragments, IPv6 extension headers) is not for us and
 /// is skipped with a reason; a header that does not fit in the captured bytes is reported as such.
 /// </summary>
@@ -27,6 +27,11 @@ internal static class Packet
     private const int EtherTypeIpv6 = 0x86DD;
     private const int ProtocolTcp = 6;
     private const int ProtocolUdp = 17;
+
+    /// <summary>The link types <see cref="TryParse"/> reads; a capture of any other is refused as a whole.</summary>
+    public static bool Reads(int linkType) =>
+        linkType is PcapReader.LinkEthernet or PcapReader.LinkLinuxSll or PcapReader.LinkLinuxSll2
+            or PcapReader.LinkRaw or PcapReader.LinkIpv4 or PcapReader.LinkIpv6;
 
     /// <summary>
     /// Returns true with the segment, or false with <paramref name="skip"/> saying why (and
@@ -65,12 +70,22 @@ internal static class Packet
                 ip = 16;
                 etherType = BinaryPrimitives.ReadUInt16BigEndian(f[14..]);
                 break;
+            case PcapReader.LinkLinuxSll2:
+                // tcpdump -i any on current Linux: protocol first, then interface, hardware type and address.
+                if (f.Length < 20)
+                {
+                    return Fail("Linux cooked v2 header cut short", true, out skip, out malformed);
+                }
+
+                ip = 20;
+                etherType = BinaryPrimitives.ReadUInt16BigEndian(f);
+                break;
             case PcapReader.LinkRaw or PcapReader.LinkIpv4 or PcapReader.LinkIpv6:
                 ip = 0;
                 etherType = f.Length > 0 && f[0] >> 4 == 6 ? EtherTypeIpv6 : EtherTypeIpv4;
                 break;
             default:
-                return Fail($"link type {linkType} is not read (Ethernet 1, raw IP 101, Linux SLL 113 are)", true, out skip, out malformed);
+                return Fail($"link type {linkType} is not read", true, out skip, out malformed);
         }
 
         return etherType switch

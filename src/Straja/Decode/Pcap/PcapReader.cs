@@ -16,6 +16,7 @@ internal sealed class PcapReader
     public const int LinkEthernet = 1;
     public const int LinkRaw = 101;
     public const int LinkLinuxSll = 113;
+    public const int LinkLinuxSll2 = 276;
     public const int LinkIpv4 = 228;
     public const int LinkIpv6 = 229;
 
