@@ -11,13 +11,14 @@ internal sealed class JsonFields(JsonElement obj, string path = "")
 {
     private Problem? _problem;
 
+    // Nested readers report into the outermost one, so the first problem anywhere wins.
+    private JsonFields? _root;
+
     public bool Failed => (_root ?? this)._problem is not null;
 
     public string Field => (_root ?? this)._problem?.Field ?? "";
 
     public string Error => (_root ?? this)._problem?.Error ?? "";
-
-    private JsonFields? _root;
 
     public bool Has(string name) => obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
