@@ -9,7 +9,8 @@ seconds=${FUZZ_SECONDS:-20}
 fuzz_install
 fuzz_build
 
-harness=(dotnet "$FUZZ_DIR/out/Straja.Fuzz.dll")
+# Replays use the uninstrumented build: instrumented code writes to afl's shared memory, absent outside afl.
+harness=(dotnet "$FUZZ_DIR/Straja.Fuzz/bin/Release/net10.0/Straja.Fuzz.dll")
 status=0
 for t in "${TARGETS[@]}"; do
   dirs=("$FUZZ_DIR/corpus/$t")

@@ -39,24 +39,35 @@ internal static class ModeSTarget
     }
 
     /// <summary>Decodes one frame and reads everything a consumer may read from it.</summary>
-    public static void Frame(ReadOnlySpan<byte> frame, AircraftTracker? tracker, double timeS)
+    private static void Frame(ReadOnlySpan<byte> frame, AircraftTracker? tracker, double timeS)
     {
-        if (!ModeSDecoder.TryDecode(frame, out var msg, out var error))
+        if (!TryDecode(frame, out var msg))
+        {
+            return;
+        }
+
+        ReadContent(msg);
+        WriteJson(w => ModeSJson.Write(w, msg));
+        _ = msg.IcaoHex;
+        _ = tracker?.Update(msg, timeS);
+    }
+
+    /// <summary>The decode alone, with the checks every outcome must pass.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> frame, out ModeSMessage msg)
+    {
+        if (!ModeSDecoder.TryDecode(frame, out msg, out var error))
         {
             Invariant.InRange(error.Offset, 0, frame.Length, "error offset");
             Invariant.Check(error.Reason != DecodeErrorReason.None, "failed decode without a reason");
             _ = error.Description;
             WriteJson(w => ModeSJson.WriteError(w, error));
-            return;
+            return false;
         }
 
         Invariant.Check(msg.Length == frame.Length, $"message length {msg.Length} for a {frame.Length}-byte frame");
         Invariant.InRange(msg.Df, 0, 24, "DF");
         Invariant.Check(msg.Icao <= 0xFFFFFF, "ICAO wider than 24 bits");
-        ReadContent(msg);
-        WriteJson(w => ModeSJson.Write(w, msg));
-        _ = msg.IcaoHex;
-        _ = tracker?.Update(msg, timeS);
+        return true;
     }
 
     private static void ReadContent(in ModeSMessage msg)
