@@ -15,7 +15,8 @@ status=0
 for t in "${TARGETS[@]}"; do
   dirs=("$FUZZ_DIR/corpus/$t")
   [ -d "$FUZZ_DIR/crashes/$t" ] && dirs+=("$FUZZ_DIR/crashes/$t")
-  "${harness[@]}" --replay "$t" "${dirs[@]}" | tail -n 20 | sed "s/^/replay $t: /" || status=1
+  # One line per failing input and the count; the stack traces are in: $harness --replay TARGET DIR.
+  "${harness[@]}" --replay "$t" "${dirs[@]}" | grep -E '^(FAIL|replay:)' | sed "s/^/replay $t: /" || status=1
 done
 
 for t in "${TARGETS[@]}"; do

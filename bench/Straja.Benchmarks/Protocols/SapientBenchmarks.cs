@@ -71,41 +71,29 @@ public class SapientBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Reports)]
-    public double FramingAndDecode()
-    {
-        double acc = 0;
-        ReadOnlySpan<byte> rest = _stream;
-        while (SapientFraming.TryRead(rest, SapientFraming.DefaultMaxMessageBytes, out var payload, out int consumed, out _) == OperationStatus.Done)
-        {
-            if (SapientCodec.TryDecode(payload, out var message, out _) == OperationStatus.Done)
-            {
-                acc += message!.DetectionReport.RangeBearing.Range;
-            }
-
-            rest = rest[consumed..];
-        }
-
-        return acc;
-    }
+    public int FramingAndDecode() => ForEachMessage(static m => m.DetectionReport.RangeBearing.Range > 0);
 
     [Benchmark(OperationsPerInvoke = Reports)]
-    public int DecodeValidateAdapt()
+    public int DecodeValidateAdapt() => ForEachMessage(static m =>
+        SapientValidator.Validate(m).IsValid
+        && SapientAdapter.TryToDetection(m.DetectionReport, SensorContext.FromEnvelope(m), out _, out _));
+
+    // A delegate call per message is noise next to a protobuf parse (microseconds), unlike in the framing baseline.
+    private int ForEachMessage(Func<SapientMessage, bool> use)
     {
-        int detections = 0;
+        int accepted = 0;
         ReadOnlySpan<byte> rest = _stream;
         while (SapientFraming.TryRead(rest, SapientFraming.DefaultMaxMessageBytes, out var payload, out int consumed, out _) == OperationStatus.Done)
         {
-            if (SapientCodec.TryDecode(payload, out var message, out _) == OperationStatus.Done
-                && SapientValidator.Validate(message!).IsValid
-                && SapientAdapter.TryToDetection(message!.DetectionReport, SensorContext.FromEnvelope(message), out _, out _))
+            if (SapientCodec.TryDecode(payload, out var message, out _) == OperationStatus.Done && use(message!))
             {
-                detections++;
+                accepted++;
             }
 
             rest = rest[consumed..];
         }
 
-        return detections;
+        return accepted;
     }
 
     private static string Ulid(Random rng)
