@@ -27,6 +27,8 @@ internal static class Commands
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
+          decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient (straja decode --help)
+          encode    the reverse of decode where it makes sense (straja encode --help)
           registry  the joint-production registry: verify, import, export, summary (straja registry --help)
         """;
 
@@ -47,6 +49,8 @@ internal static class Commands
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
+                "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),
+                "encode" => Straja.Cli.Decode.EncodeCommand.Run(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'\n\n{Usage}"),
             };
         }
