@@ -47,6 +47,13 @@ node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -1)
 passed=$((passed + ${node_pass:-0})); failed=$((failed + ${node_fail:-0}))
 [ "$node_status" -eq 0 ] || status=1
 rm -f "$log"
+
+echo "== fuzz (afl++ over every decoder, ${FUZZ_SECONDS:-10} s each; fuzz/README.md)"
+if ! FUZZ_SECONDS=${FUZZ_SECONDS:-10} bash fuzz/short.sh; then
+  echo "fuzz: a replay failed or afl++ found a crash (see above)"
+  status=1
+fi
+
 echo
 echo "test projects run: $projects .NET + 1 console"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
