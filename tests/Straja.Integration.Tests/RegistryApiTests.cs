@@ -9,33 +9,20 @@ namespace Straja.Integration.Tests;
 /// <summary>The registry's REST API on the real server over loopback, sharing straja.db with the engine.</summary>
 public sealed class RegistryApiTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "straja-registry-api-" + Guid.NewGuid().ToString("N"));
-    private StrajaServer? _server;
-    private HttpClient _http = new();
+    private LoopbackServer? _server;
+    private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await StrajaServer.StartAsync(StrajaServerOptions.Default with
-        {
-            Urls = "http://127.0.0.1:0",
-            DataDirectory = _data,
-            Scenario = "single-crossing",
-        });
-        _http = new HttpClient { BaseAddress = new Uri(_server.Addresses.Single()), Timeout = TimeSpan.FromSeconds(10) };
+        _server = await LoopbackServer.StartAsync("registry-api");
+        _http = _server.Http;
         _http.DefaultRequestHeaders.Add("X-Straja-Actor", "registrar.ana");
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         if (_server is not null)
-        {
-            await _server.StopAsync();
             await _server.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
     }
 
     private static Uri At(string path) => new(path, UriKind.Relative);

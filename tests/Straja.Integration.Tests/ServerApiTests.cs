@@ -10,21 +10,13 @@ namespace Straja.Integration.Tests;
 /// <summary>The real server on a loopback port: REST, OpenAPI and the WebSocket live feed.</summary>
 public sealed class ServerApiTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "straja-server-" + Guid.NewGuid().ToString("N"));
-    private StrajaServer? _server;
-    private HttpClient _http = new();
+    private LoopbackServer? _server;
+    private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await StrajaServer.StartAsync(StrajaServerOptions.Default with
-        {
-            Urls = "http://127.0.0.1:0",
-            DataDirectory = _data,
-            Scenario = "single-crossing",
-            Speed = 20,
-            PicturePeriod = TimeSpan.FromMilliseconds(250),
-        });
-        _http = new HttpClient { BaseAddress = new Uri(_server.Addresses.Single()), Timeout = TimeSpan.FromSeconds(10) };
+        _server = await LoopbackServer.StartAsync("server", o => o with { Speed = 20, PicturePeriod = TimeSpan.FromMilliseconds(250) });
+        _http = _server.Http;
     }
 
     private async Task<JsonElement> GetJson(string path) =>
@@ -134,16 +126,8 @@ public sealed class ServerApiTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         if (_server is not null)
-        {
-            await _server.StopAsync();
             await _server.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-            Directory.Delete(_data, recursive: true);
     }
 }
 
@@ -155,31 +139,19 @@ public sealed class CotOutputTests
     {
         using var tak = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
         int port = ((System.Net.IPEndPoint)tak.Client.LocalEndPoint!).Port;
-        var data = Path.Combine(Path.GetTempPath(), "straja-cot-" + Guid.NewGuid().ToString("N"));
-        var server = await StrajaServer.StartAsync(StrajaServerOptions.Default with
+        await using var server = await LoopbackServer.StartAsync("cot", o => o with
         {
-            Urls = "http://127.0.0.1:0", DataDirectory = data, Scenario = "single-crossing", Speed = 20,
-            PicturePeriod = TimeSpan.FromMilliseconds(250), CotUdp = $"127.0.0.1:{port}",
+            Speed = 20, PicturePeriod = TimeSpan.FromMilliseconds(250), CotUdp = $"127.0.0.1:{port}",
         });
-        try
+        var types = new HashSet<string>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!(types.Any(t => t.StartsWith("a-u-A", StringComparison.Ordinal)) && types.Contains("b-m-p-s-m")))
         {
-            var types = new HashSet<string>();
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (!(types.Any(t => t.StartsWith("a-u-A", StringComparison.Ordinal)) && types.Contains("b-m-p-s-m")))
-            {
-                var r = await tak.ReceiveAsync(cts.Token);
-                Assert.True(Straja.Protocols.Cot.CotXml.TryDecode(r.Buffer, out var e, out var error), error.ToString());
-                types.Add(e!.Type);
-            }
+            var r = await tak.ReceiveAsync(cts.Token);
+            Assert.True(Straja.Protocols.Cot.CotXml.TryDecode(r.Buffer, out var e, out var error), error.ToString());
+            types.Add(e!.Type);
+        }
 
-            Assert.Contains(types, t => t.StartsWith("a-f-A", StringComparison.Ordinal)); // the registered friendly drone
-        }
-        finally
-        {
-            await server.StopAsync();
-            await server.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.Contains(types, t => t.StartsWith("a-f-A", StringComparison.Ordinal)); // the registered friendly drone
     }
 }
