@@ -10,13 +10,14 @@ namespace Straja.Server.Hosting;
 /// <summary>
 /// The air picture to TAK clients as Cursor on Target: every confirmed track once per picture
 /// period (stale after 10 s, so a track that stops being sent fades from the TAK map), and each
-/// alert as it is raised or acknowledged. Over UDP (multicast or unicast) and/or a TAK server's TCP
+/// alert as it is raised or acknowledged and again every period while it is open. Over UDP (multicast or unicast) and/or a TAK server's TCP
 /// port, as configured; off unless configured.
 /// </summary>
 internal sealed class CotOutput(EngineService engine, StrajaServerOptions options, TimeProvider clock) : BackgroundService
 {
     private static readonly TimeSpan TrackStale = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AlertStale = TimeSpan.FromMinutes(10);
+    private const int RepeatedAlerts = 50;
     private CotUdpSender? _udp;
     private CotTcpSender? _tcp;
 
@@ -54,6 +55,14 @@ internal sealed class CotOutput(EngineService engine, StrajaServerOptions option
                 {
                     if (CotPictureAdapter.ToCotTrack(t, TrackStale) is { } track)
                         await SendAsync(CotMapping.ToEvent(track), stoppingToken).ConfigureAwait(false);
+                }
+
+                // UDP may drop a datagram and a TAK client may join late: open alerts are repeated
+                // with the picture, as tracks are, not sent once only.
+                foreach (var a in engine.Alerts(RepeatedAlerts))
+                {
+                    if (!a.Acknowledged && CotPictureAdapter.ToCotAlert(a, AlertStale) is { } alert)
+                        await SendAsync(CotMapping.ToEvent(alert), stoppingToken).ConfigureAwait(false);
                 }
             }
         }
