@@ -178,12 +178,46 @@ public sealed class RegistryApiTests : IAsyncLifetime
     {
         var paths = (await Get("/openapi/v1.json")).GetProperty("paths");
         foreach (var p in new[] { "/api/registry/units", "/api/registry/units/{serial}", "/api/registry/units/{serial}/accept", "/api/registry/units/import",
-                     "/api/registry/audit/verify", "/api/registry/members/{code}", "/api/registry/summary" })
+                     "/api/registry/audit/verify", "/api/registry/members/{code}", "/api/registry/summary", "/api/registry/units/{serial}/history" })
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
         string post = paths.GetProperty("/api/registry/units").GetProperty("post").GetRawText();
         Assert.Contains("X-Straja-Actor", post, StringComparison.Ordinal);
         var accept = paths.GetProperty("/api/registry/units/{serial}/allocate").GetProperty("post").GetProperty("responses");
         foreach (var status in new[] { "200", "400", "404", "409", "422" })
             Assert.True(accept.TryGetProperty(status, out _), $"allocate does not document {status}");
+    }
+
+    [Fact]
+    public async Task A_units_history_is_its_own_audit_records_oldest_first_with_who_made_each_move()
+    {
+        string batch = await SetUpBatch("hist");
+        await Register(batch, "H1", "STRJ8H0000001");
+        await Register(batch, "H2", "STRJ8H0000002");
+        await Post("/api/registry/units/H1/accept", new { inspector = "qa.ion" }, HttpStatusCode.OK);
+        await Post("/api/registry/units/H2/accept", new { inspector = "qa.ion" }, HttpStatusCode.OK);
+        await Post("/api/registry/units/H1/allocate", new { recipient = "RO" }, HttpStatusCode.OK);
+
+        var history = (await Get("/api/registry/units/H1/history")).EnumerateArray().ToArray();
+        Assert.Equal(["unit.registered", "unit.accepted", "unit.allocated"], history.Select(r => r.GetProperty("action").GetString()));
+        Assert.All(history, r => Assert.Equal("unit:H1", r.GetProperty("entity").GetString()));
+        Assert.All(history, r => Assert.Equal("registrar.ana", r.GetProperty("actor").GetString()));
+        var ids = history.Select(r => r.GetProperty("id").GetInt64()).ToArray();
+        Assert.Equal(ids.Order(), ids);
+
+        using var missing = await _http.GetAsync(At("/api/registry/units/NOPE/history"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_units_public_key_fingerprint_is_the_sha256_of_its_key_and_absent_before_acceptance()
+    {
+        string batch = await SetUpBatch("fp");
+        var produced = await Register(batch, "F1", "STRJ8F0000001");
+        Assert.Equal(JsonValueKind.Null, produced.GetProperty("publicKeyFingerprint").ValueKind);
+
+        await Post("/api/registry/units/F1/accept", new { inspector = "qa.ion" }, HttpStatusCode.OK);
+        var unit = await Get("/api/registry/units/F1");
+        byte[] key = Convert.FromBase64String(unit.GetProperty("publicKey").GetString()!);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(key)), unit.GetProperty("publicKeyFingerprint").GetString());
     }
 }

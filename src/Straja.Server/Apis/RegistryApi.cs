@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,8 @@ internal static class RegistryApi
 
         api.MapGet("/units", GetUnits).WithSummary("Units, optionally of one batch and/or in one state (produced … decommissioned).");
         api.MapGet("/units/{serial}", GetUnit).WithSummary("One unit. Its private key is never shown here.");
+        api.MapGet("/units/{serial}/history", UnitHistory)
+            .WithSummary("A unit's audit records (registration, each lifecycle move, with who, when and the payload), oldest first.");
         api.MapPost("/units", RegisterUnit).WithSummary("Register a produced unit of a batch.");
         api.MapPost("/units/{serial}/accept", Accept)
             .WithSummary("Quality inspection passed: makes the unit's key pair and returns the private key this once only.");
@@ -119,6 +122,27 @@ internal static class RegistryApi
         r.GetUnit(serial) is { } u
             ? TypedResults.Ok(UnitDto.From(u))
             : TypedResults.NotFound(new ProblemDetailsLite("not found", $"unit {serial} is not registered"));
+
+    /// <summary>
+    /// The audit log is the unit's history: every change to it is a record there, so no second log can
+    /// disagree with it. The log has no index by entity; a full walk is what verify does too.
+    /// </summary>
+    private static Results<Ok<AuditRecord[]>, NotFound<ProblemDetailsLite>> UnitHistory(string serial, RegistryService r)
+    {
+        if (r.GetUnit(serial) is null)
+            return TypedResults.NotFound(new ProblemDetailsLite("not found", $"unit {serial} is not registered"));
+        const int page = 10_000;
+        string entity = "unit:" + serial;
+        var history = new List<AuditRecord>();
+        long after = 0;
+        for (var batch = r.Audit(after, page); batch.Count > 0; batch = r.Audit(after, page))
+        {
+            history.AddRange(batch.Where(a => a.Entity == entity));
+            after = batch[^1].Id;
+        }
+
+        return TypedResults.Ok(history.ToArray());
+    }
 
     private static Created<UnitDto> RegisterUnit(NewUnitRequest unit, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
     {
@@ -250,16 +274,20 @@ public sealed record AllocationRequest(string? Recipient, string? ExportLicence,
 /// <summary>end: lost, destroyed or decommissioned.</summary>
 public sealed record RetireRequest(string? End, string? Reason);
 
-/// <summary>A unit on the wire: state by its lifecycle name, the public key as base64. Never carries a private key.</summary>
+/// <summary>
+/// A unit on the wire: state by its lifecycle name, the public key as base64 and its fingerprint (lowercase hex
+/// SHA-256 of the 32 key bytes, for people to compare against the key loaded on the aircraft). Never carries a private key.
+/// </summary>
 public sealed record UnitDto(
     string Serial, string ModelId, string BatchId, string RemoteIdSerial, IReadOnlyList<RadioIdentifier> RadioIdentifiers, string State,
     string? Inspector, DateTimeOffset? AcceptedAt, string? Recipient, string? ExportLicence, DateOnly? LicenceExpiresOn,
-    string? EndUserCertificate, DateTimeOffset? AllocatedAt, DateTimeOffset? DeliveredAt, string? PublicKey)
+    string? EndUserCertificate, DateTimeOffset? AllocatedAt, DateTimeOffset? DeliveredAt, string? PublicKey, string? PublicKeyFingerprint)
 {
     public static UnitDto From(Unit u) => new(
         u.Serial, u.ModelId, u.BatchId, u.RemoteIdSerial, u.RadioIdentifiers, Lifecycle.Name(u.State),
         u.Acceptance?.Inspector, u.Acceptance?.At, u.Allocation?.Recipient, u.Allocation?.ExportLicence, u.Allocation?.LicenceExpiresOn,
-        u.Allocation?.EndUserCertificate, u.AllocatedAt, u.DeliveredAt, u.PublicKey is null ? null : Convert.ToBase64String(u.PublicKey));
+        u.Allocation?.EndUserCertificate, u.AllocatedAt, u.DeliveredAt, u.PublicKey is null ? null : Convert.ToBase64String(u.PublicKey),
+        u.PublicKey is null ? null : Convert.ToHexStringLower(SHA256.HashData(u.PublicKey)));
 }
 
 /// <summary>The answer to acceptance, the one place the private key (32-byte Ed25519 seed) ever appears.</summary>

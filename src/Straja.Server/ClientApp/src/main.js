@@ -14,6 +14,7 @@ import * as fmt from "./format.js";
 import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
+import { mountRegistry } from "./registry.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
 import { TrackLayer } from "./trackLayer.js";
@@ -272,6 +273,7 @@ connectLive(liveUrl(window.location), {
 
 reloadAlerts();
 showDetail();
+mountRegistry({ root: $("registry"), mapView: document.querySelector("main.layout"), onMapShown: () => map.invalidateSize() });
 
 // Hooks for the end-to-end browser test and for measuring the draw cost.
 window.__straja = {

@@ -1,0 +1,45 @@
+// Who is using the console, as far as the pages need to know: the user's name (recorded as the
+// actor of registry changes) and their roles (which decide whether edit controls are shown).
+// The server decides what is allowed; hiding controls only spares a reader forms that would be
+// refused. Contract with the accounts work: GET /api/session → 200 {user, roles} or 401 when
+// nobody is signed in. Until that endpoint exists (404) the console behaves as before accounts:
+// everyone may do everything. All of that policy lives here so it can change in one place.
+
+export const ROLES = Object.freeze(["viewer", "operator", "investigator", "registrar", "admin"]);
+
+/** Roles that may change the registry. */
+const REGISTRY_EDITORS = Object.freeze(["registrar", "admin"]);
+
+/**
+ * The session from the answer to GET /api/session.
+ * @returns {{user: string|null, roles: string[], signedIn: boolean, accounts: boolean}}
+ */
+export function sessionFromResponse(status, body) {
+  if (status === 404) return { user: null, roles: [...ROLES], signedIn: false, accounts: false };
+  if (status === 401) return { user: null, roles: [], signedIn: false, accounts: true };
+  if (status !== 200) throw new Error(`GET /api/session: HTTP ${status}`);
+  if (body === null || typeof body !== "object" || typeof body.user !== "string" || !Array.isArray(body.roles)) {
+    throw new Error('GET /api/session: expected {"user": "...", "roles": [...]}');
+  }
+  // Unknown role names are dropped rather than trusted: a typo on the server must not grant editing.
+  const roles = body.roles.filter((r) => ROLES.includes(r));
+  return { user: body.user, roles, signedIn: true, accounts: true };
+}
+
+export function canEditRegistry(session) {
+  return session.roles.some((r) => REGISTRY_EDITORS.includes(r));
+}
+
+/** What the top of the registry pages says about the user. */
+export function describeSession(session) {
+  if (!session.accounts) return "no accounts on this server: everyone may edit";
+  if (!session.signedIn) return "not signed in: read only";
+  const mode = canEditRegistry(session) ? "may edit" : "read only";
+  return `${session.user} (${session.roles.join(", ") || "no roles"}) — ${mode}`;
+}
+
+export async function loadSession(fetchFn = fetch) {
+  const response = await fetchFn("/api/session", { headers: { Accept: "application/json" }, credentials: "same-origin" });
+  const body = response.status === 200 ? await response.json() : null;
+  return sessionFromResponse(response.status, body);
+}

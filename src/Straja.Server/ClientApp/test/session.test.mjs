@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ROLES, canEditRegistry, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
+
+test("Before accounts exist (404) the user has every role and may edit", () => {
+  const s = sessionFromResponse(404, null);
+  assert.deepEqual(s.roles, [...ROLES]);
+  assert.equal(canEditRegistry(s), true);
+  assert.match(describeSession(s), /no accounts/);
+});
+
+test("Only a registrar or an admin may edit the registry", () => {
+  for (const role of ROLES) {
+    const s = sessionFromResponse(200, { user: "ana", roles: [role] });
+    assert.equal(canEditRegistry(s), role === "registrar" || role === "admin", role);
+  }
+});
+
+test("Nobody signed in (401) reads only", () => {
+  const s = sessionFromResponse(401, null);
+  assert.equal(s.signedIn, false);
+  assert.equal(canEditRegistry(s), false);
+  assert.match(describeSession(s), /not signed in/);
+});
+
+test("An unknown role name grants nothing", () => {
+  const s = sessionFromResponse(200, { user: "ion", roles: ["Registrar", "superuser", "viewer"] });
+  assert.deepEqual(s.roles, ["viewer"]);
+  assert.equal(canEditRegistry(s), false);
+});
+
+test("A malformed session answer or a server error is an error naming the endpoint", () => {
+  assert.throws(() => sessionFromResponse(200, { name: "ana" }), /\/api\/session/);
+  assert.throws(() => sessionFromResponse(500, null), /HTTP 500/);
+});
+
+test("loadSession reads the user and roles from GET /api/session", async () => {
+  const calls = [];
+  const fakeFetch = async (url) => {
+    calls.push(url);
+    return { status: 200, json: async () => ({ user: "ana", roles: ["registrar"] }) };
+  };
+  const s = await loadSession(fakeFetch);
+  assert.deepEqual(calls, ["/api/session"]);
+  assert.equal(s.user, "ana");
+  assert.match(describeSession(s), /ana \(registrar\) — may edit/);
+});
