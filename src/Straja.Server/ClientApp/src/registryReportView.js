@@ -26,6 +26,8 @@ export async function reportPage(page) {
     }
     const layout = groupedStackedBars({
       categories: s.months, series: MILESTONES, stacks: s.groups,
+      // Grouped, the colours name the groups (even a single one); ungrouped, the milestones.
+      colourBy: groupBy === "none" ? "series" : "stack",
       value: (month, milestone, group) => cellValue(s, month, group, milestone),
     }, { width: WIDTH, height: HEIGHT });
     const chart = el("figure", { class: "chart-box", "data-testid": "report-chart", "data-group": groupBy },
