@@ -4,7 +4,7 @@
 
 import * as api from "./registryApi.js";
 import { details, el, form, refusalText, section, table } from "./registryDom.js";
-import { PAGES, parseNumber, parseRadioBands, parseRoute, reconciliationRows, unitHash } from "./registryModel.js";
+import { PAGES, parseNumber, parseRadioBands, parseRoute, reconciliationRows, unitHash, utcSeconds } from "./registryModel.js";
 import { reportPage } from "./registryReportView.js";
 import { unitPage, unitsPage } from "./registryUnits.js";
 import { canEditRegistry, describeSession, loadSession, sessionFromResponse } from "./session.js";
@@ -195,7 +195,7 @@ async function auditPage(page) {
     for (const r of records) {
       const entity = r.entity.startsWith("unit:") ? el("a", { href: unitHash(r.entity.slice(5)) }, r.entity) : r.entity;
       body.append(el("tr", { "data-testid": "audit-row" },
-        el("td", { class: "num" }, String(r.id)), el("td", {}, r.timeUtc), el("td", {}, r.actor), el("td", {}, r.action),
+        el("td", { class: "num" }, String(r.id)), el("td", {}, utcSeconds(r.timeUtc)), el("td", {}, r.actor), el("td", {}, r.action),
         el("td", {}, entity), el("td", { title: r.hash }, el("code", {}, r.hash.slice(0, 12)))));
       after = r.id;
     }

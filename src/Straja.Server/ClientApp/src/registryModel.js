@@ -138,6 +138,18 @@ export function parseNumber(label, text) {
   return n;
 }
 
+/**
+ * An ISO 8601 time from the API as "yyyy-MM-dd HH:mm:ssZ" (to the second; UTC shown as Z, any
+ * other offset kept); "—" when absent. Text, not Date: the audit log's 7 fractional digits are
+ * not something every Date parser accepts.
+ */
+export function utcSeconds(iso) {
+  if (!iso) return "—";
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]} ${m[2]}${m[3] === "+00:00" || m[3] === "-00:00" ? "Z" : m[3]}`;
+}
+
 /** A public key's SHA-256 (hex) in groups of four, so two people can read it to each other. */
 export function groupFingerprint(hex) {
   return hex ? hex.match(/.{1,4}/g).join(" ") : "—";

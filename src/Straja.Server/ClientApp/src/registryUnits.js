@@ -6,10 +6,8 @@ import * as api from "./registryApi.js";
 import { details, download, el, form, section, table } from "./registryDom.js";
 import {
   ACTIONS, STATES, actionBody, actionById, distinct, filterUnits, groupFingerprint, nextAction,
-  parseRadioIdentifiers, privateKeyFile, unitHash,
+  parseRadioIdentifiers, privateKeyFile, unitHash, utcSeconds as when,
 } from "./registryModel.js";
-
-const when = (iso) => (iso ? iso.replace("T", " ").replace(/\.\d+Z$|Z$/, "Z") : "—");
 
 export async function unitsPage(page, ctx) {
   const [units, batches] = await Promise.all([api.units(), api.batches()]);

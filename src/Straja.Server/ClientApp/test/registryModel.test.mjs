@@ -93,3 +93,11 @@ test("A fingerprint reads in groups of four", () => {
   assert.equal(m.groupFingerprint("0123456789abcdef01"), "0123 4567 89ab cdef 01");
   assert.equal(m.groupFingerprint(null), "—");
 });
+
+test("API times read to the second in UTC, whatever their fraction or UTC spelling", () => {
+  assert.equal(m.utcSeconds("2026-11-27T12:07:02.6455388+00:00"), "2026-11-27 12:07:02Z");
+  assert.equal(m.utcSeconds("2026-11-27T12:07:02.6455388Z"), "2026-11-27 12:07:02Z");
+  assert.equal(m.utcSeconds("2026-11-27T14:07:02+02:00"), "2026-11-27 14:07:02+02:00");
+  assert.equal(m.utcSeconds(null), "—");
+  assert.equal(m.utcSeconds("yesterday"), "yesterday");
+});
