@@ -13,35 +13,64 @@ namespace Straja.EndToEnd.Tests;
 /// through the forms, the unit accepted (its private key shown once), refused an illegal move with the
 /// registry's own reason, allocated, and the summary chart drawn with one bar per month and milestone.
 /// </summary>
-public class RegistryConsoleTests
+public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClassFixture<RegistryConsoleTests.Demo>
 {
-    private static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("STRAJA_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
     private static readonly string[] Milestones = ["produced", "accepted", "allocated", "delivered"];
+
+    /// <summary>One `straja demo` and one headless Chromium for the class; each test opens its own page.</summary>
+    public sealed class Demo : IAsyncLifetime
+    {
+        private static string ChromiumPath =>
+            Environment.GetEnvironmentVariable("STRAJA_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+        private DemoProcess? _process;
+        private IPlaywright? _playwright;
+
+        public IBrowser Browser { get; private set; } = null!;
+        public string Url => _process!.Url;
+
+        public async Task InitializeAsync()
+        {
+            Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath} (./test.sh installs Debian's chromium)");
+            _process = await DemoProcess.StartAsync("single-crossing", speed: 1);
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser is not null)
+                await Browser.DisposeAsync();
+            _playwright?.Dispose();
+            if (_process is not null)
+                await _process.DisposeAsync();
+        }
+
+        /// <summary>A new page that collects script errors (refused requests, which the browser logs itself, excepted).</summary>
+        public async Task<(IPage Page, List<string> ScriptErrors)> NewPageAsync()
+        {
+            var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            page.Console += (_, m) =>
+            {
+                if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                    errors.Add(m.Text);
+            };
+            return (page, errors);
+        }
+    }
 
     [Fact]
     public async Task Registrar_creates_accepts_and_allocates_a_unit_through_the_registry_pages()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath} (./test.sh installs Debian's chromium)");
-        await using var demo = await DemoProcess.StartAsync("single-crossing", speed: 1);
         using var http = new HttpClient { BaseAddress = new Uri(demo.Url) };
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        var scriptErrors = new List<string>();
-        page.PageError += (_, e) => scriptErrors.Add(e);
-        page.Console += (_, m) =>
-        {
-            // Refused requests (409, and /api/session's 404 before accounts exist) are logged by the browser itself.
-            if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-                scriptErrors.Add(m.Text);
-        };
+        var (page, scriptErrors) = await demo.NewPageAsync();
 
         // From the map to the registry by the top bar's switch.
         await page.GotoAsync(demo.Url);
@@ -165,6 +194,28 @@ public class RegistryConsoleTests
         await page.GetByTestId("view-map").ClickAsync();
         await Assertions.Expect(page.GetByTestId("map")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("registry")).ToBeHiddenAsync();
+        Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_registry_read_only_without_edit_forms()
+    {
+        var (page, scriptErrors) = await demo.NewPageAsync();
+        await page.RouteAsync("**/api/session", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200, ContentType = "application/json", Body = """{"user":"vera","roles":["viewer","investigator"]}""",
+        }));
+
+        await page.GotoAsync(demo.Url + "/#/registry");
+        await Assertions.Expect(page.GetByTestId("session")).ToHaveTextAsync("vera (viewer, investigator) — read only");
+        await Assertions.Expect(page.GetByTestId("sites")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form")).ToHaveCountAsync(0);
+        await page.GetByTestId("nav-import").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("export-link")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form")).ToHaveCountAsync(0);
+        await page.GetByTestId("nav-units").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("unit-filters")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form")).ToHaveCountAsync(0);
         Assert.Empty(scriptErrors);
     }
 
