@@ -148,6 +148,7 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         await page.GetByTestId("nav-production").ClickAsync();
         await Assertions.Expect(batchRow.Locator("[data-count=allocated]")).ToHaveTextAsync("1");
         await Assertions.Expect(batchRow).ToContainTextAsync("reconciled");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "registry-production.png"), FullPage = true });
 
         // The unit list filters by state.
         await page.GetByTestId("nav-units").ClickAsync();

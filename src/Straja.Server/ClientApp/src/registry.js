@@ -48,12 +48,17 @@ export function mountRegistry({ root, mapView, onMapShown }) {
       },
       fail: (e) => page.prepend(el("p", { class: "refusal", role: "alert", "data-testid": "page-error" }, refusalText(e))),
     };
+    // A page re-rendered after a change keeps its place; another page starts at the top.
+    const samePage = root.dataset.hash === window.location.hash;
+    const scroll = samePage ? root.scrollTop : 0;
+    root.dataset.hash = window.location.hash;
     root.replaceChildren(nav(r.page, session), page);
     try {
       await render(r, page, ctx);
     } catch (e) {
       if (id === renderId) ctx.fail(e);
     }
+    if (id === renderId) root.scrollTop = scroll;
   }
 
   window.addEventListener("hashchange", route);
