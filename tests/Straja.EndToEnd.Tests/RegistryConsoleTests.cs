@@ -71,12 +71,14 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
     {
         using var http = new HttpClient { BaseAddress = new Uri(demo.Url) };
         var (page, scriptErrors) = await demo.NewPageAsync();
+        await SignIn(page, "ana.registrar", "registrar");
 
         // From the map to the registry by the top bar's switch.
         await page.GotoAsync(demo.Url);
         await page.GetByTestId("view-registry").ClickAsync();
         await Assertions.Expect(page.GetByTestId("registry-production")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("map")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("session")).ToHaveTextAsync("ana.registrar (registrar) — may edit");
 
         // Two months before now, so the chart's produced bar and its accepted/allocated bars fall in different months.
         var now = DateTime.UtcNow;
@@ -143,6 +145,8 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         await Assertions.Expect(page.GetByTestId("unit-details")).ToContainTextAsync("RO");
         await Assertions.Expect(page.GetByTestId("unit-history")).ToContainTextAsync("unit.allocated");
         await Assertions.Expect(page.GetByTestId("unit-history").Locator("tbody tr")).ToHaveCountAsync(3);
+        // The signed-in user, not a default, is recorded as who made each change.
+        await Assertions.Expect(page.GetByTestId("unit-history").Locator("tbody tr").Last).ToContainTextAsync("ana.registrar");
 
         // The batch reconciles: 1 registered, accepted and allocated of 3 produced.
         await page.GetByTestId("nav-production").ClickAsync();
@@ -202,10 +206,7 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
     public async Task A_viewer_sees_the_registry_read_only_without_edit_forms()
     {
         var (page, scriptErrors) = await demo.NewPageAsync();
-        await page.RouteAsync("**/api/session", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200, ContentType = "application/json", Body = """{"user":"vera","roles":["viewer","investigator"]}""",
-        }));
+        await SignIn(page, "vera", "viewer", "investigator");
 
         await page.GotoAsync(demo.Url + "/#/registry");
         await Assertions.Expect(page.GetByTestId("session")).ToHaveTextAsync("vera (viewer, investigator) — read only");
@@ -219,6 +220,16 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         await Assertions.Expect(page.Locator("form")).ToHaveCountAsync(0);
         Assert.Empty(scriptErrors);
     }
+
+    /// <summary>
+    /// Answers GET /api/session for this page as the accounts work will (docs/console.md): the pages' roles come from
+    /// there, whether or not this server has accounts yet.
+    /// </summary>
+    private static Task SignIn(IPage page, string user, params string[] roles) =>
+        page.RouteAsync("**/api/session", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200, ContentType = "application/json", Body = JsonSerializer.Serialize(new { user, roles }),
+        }));
 
     private static async Task Submit(IPage page, string form, params (string Name, string Value)[] fields)
     {
