@@ -178,7 +178,7 @@ public sealed class RegistryApiTests : IAsyncLifetime
     {
         var paths = (await Get("/openapi/v1.json")).GetProperty("paths");
         foreach (var p in new[] { "/api/registry/units", "/api/registry/units/{serial}", "/api/registry/units/{serial}/accept", "/api/registry/units/import",
-                     "/api/registry/audit/verify", "/api/registry/members/{code}", "/api/registry/summary", "/api/registry/units/{serial}/history" })
+                     "/api/registry/audit/verify", "/api/registry/members/{code}", "/api/registry/summary", "/api/registry/units/{serial}/history", "/api/registry/batches/reconciliation" })
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
         string post = paths.GetProperty("/api/registry/units").GetProperty("post").GetRawText();
         Assert.Contains("X-Straja-Actor", post, StringComparison.Ordinal);
@@ -219,5 +219,26 @@ public sealed class RegistryApiTests : IAsyncLifetime
         var unit = await Get("/api/registry/units/F1");
         byte[] key = Convert.FromBase64String(unit.GetProperty("publicKey").GetString()!);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(key)), unit.GetProperty("publicKeyFingerprint").GetString());
+    }
+
+    [Fact]
+    public async Task Every_batchs_reconciliation_comes_in_one_call_and_matches_the_per_batch_answer()
+    {
+        string first = await SetUpBatch("rec1", quantity: 4);
+        await Register(first, "R1", "STRJ8R0000001");
+        await Post("/api/registry/units/R1/accept", new { inspector = "qa.ion" }, HttpStatusCode.OK);
+
+        var all = (await Get("/api/registry/batches/reconciliation")).EnumerateArray().ToArray();
+        var batches = (await Get("/api/registry/batches")).EnumerateArray().Select(b => b.GetProperty("id").GetString()).ToArray();
+        Assert.Equal(batches, all.Select(r => r.GetProperty("batchId").GetString()));
+        foreach (var rec in all)
+        {
+            var one = await Get($"/api/registry/batches/{rec.GetProperty("batchId").GetString()}/reconciliation");
+            Assert.Equal(one.GetRawText(), rec.GetRawText());
+        }
+
+        var mine = all.Single(r => r.GetProperty("batchId").GetString() == first);
+        Assert.Equal((4, 1, 1, 0), (mine.GetProperty("quantity").GetInt32(), mine.GetProperty("registered").GetInt32(),
+            mine.GetProperty("accepted").GetInt32(), mine.GetProperty("allocated").GetInt32()));
     }
 }

@@ -47,6 +47,8 @@ internal static class RegistryApi
         api.MapPost("/models", AddModel).WithSummary("Add a drone model (kind multirotor, fixed-wing or vtol).");
         api.MapGet("/batches", (RegistryService r) => TypedResults.Ok(r.Batches().ToArray())).WithSummary("Production batches.");
         api.MapPost("/batches", AddBatch).WithSummary("Add a production batch of a registered model at a registered site.");
+        api.MapGet("/batches/reconciliation", (RegistryService r) => TypedResults.Ok(r.Batches().Select(b => r.Reconcile(b.Id)).ToArray()))
+            .WithSummary("Every batch's reconciliation, in batch order (one call for the console's batch table).");
         api.MapGet("/batches/{id}/reconciliation", (string id, RegistryService r) => TypedResults.Ok(r.Reconcile(id)))
             .WithSummary("A batch's counts (quantity, registered, accepted, allocated, delivered) and any broken inequality.");
 

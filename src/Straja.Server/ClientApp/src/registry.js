@@ -91,8 +91,10 @@ function render(r, page, ctx) {
 const reload = (ctx) => () => ctx.go(window.location.hash);
 
 async function productionPage(page, ctx) {
-  const [sites, models, batches] = await Promise.all([api.sites(), api.models(), api.batches()]);
-  const recs = await Promise.all(batches.map((b) => api.reconciliation(b.id)));
+  const [sites, models, batches, reconciled] = await Promise.all([api.sites(), api.models(), api.batches(), api.reconciliations()]);
+  // Matched by id, not position: a batch added between the two calls must not shift the counts.
+  const byBatch = new Map(reconciled.map((r) => [r.batchId, r]));
+  const recs = batches.map((b) => byBatch.get(b.id) ?? { quantity: b.quantity, registered: 0, accepted: 0, allocated: 0, delivered: 0, violations: [] });
   const edit = (...nodes) => (ctx.canEdit ? nodes : []);
 
   page.append(section("Production sites",

@@ -64,7 +64,7 @@ export const models = () => call("GET", "/models");
 export const addModel = (model) => call("POST", "/models", { json: model });
 export const batches = () => call("GET", "/batches");
 export const addBatch = (batch) => call("POST", "/batches", { json: batch });
-export const reconciliation = (batchId) => call("GET", `/batches/${seg(batchId)}/reconciliation`);
+export const reconciliations = () => call("GET", "/batches/reconciliation");
 export const units = () => call("GET", "/units");
 export const unit = (serial) => call("GET", `/units/${seg(serial)}`);
 export const unitHistory = (serial) => call("GET", `/units/${seg(serial)}/history`);
