@@ -88,7 +88,7 @@ internal static class Commands
             BeastListen = flags.Get("beast-listen") ?? StrajaServerOptions.Default.BeastListen,
             BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
-            SapientListen = flags.Get("sapient-listen"),
+            SapientListen = flags.Get("sapient-listen") ?? StrajaServerOptions.Default.SapientListen,
             CotUdp = flags.Get("cot-udp"),
             CotTcp = flags.Get("cot-tcp"),
             CotMulticastInterface = flags.Get("cot-interface"),

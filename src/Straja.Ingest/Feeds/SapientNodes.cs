@@ -135,6 +135,23 @@ public sealed class SapientNodes
         }
     }
 
+    /// <summary>
+    /// The node said SYSTEM_GOODBYE: it is leaving on purpose, so it is no longer watched for silence until it
+    /// registers again (an orderly shutdown is not a fault to alert on).
+    /// </summary>
+    internal void Left(string nodeId, DateTimeOffset at)
+    {
+        if (SensorOf(nodeId) is not { } sensor)
+            return;
+        lock (_lock)
+        {
+            var n = _bySensor[sensor.Id];
+            Live(n, at, "said goodbye");
+            n.RegisteredAt = null;
+            n.Link = null;
+        }
+    }
+
     /// <summary>The connection that registered <paramref name="nodeId"/> closed (a newer connection of the same node is left alone).</summary>
     internal void Disconnected(string nodeId, ISapientLink link, DateTimeOffset at)
     {

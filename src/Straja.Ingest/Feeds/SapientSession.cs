@@ -112,7 +112,10 @@ public sealed class SapientSession(
                 break;
             case SapientMessage.ContentOneofCase.StatusReport when Registered(message, receivedAt):
                 LastStatus = receivedAt;
-                _book.StatusReported(message.NodeId, receivedAt);
+                if (message.StatusReport.System == StatusReport.Types.System.Goodbye)
+                    _book.Left(message.NodeId, receivedAt);
+                else
+                    _book.StatusReported(message.NodeId, receivedAt);
                 Count(message.NodeId).Accept();
                 break;
             case SapientMessage.ContentOneofCase.DetectionReport when Registered(message, receivedAt):

@@ -176,6 +176,14 @@ public sealed class SapientNodeEmitter
         _nextStatus = next;
     }
 
+    /// <summary>The node's last word before an orderly shutdown: SYSTEM_GOODBYE, so its silence is not a fault.</summary>
+    public SapientMessage Goodbye(DateTimeOffset at)
+    {
+        var m = Status(at);
+        m.StatusReport.System = Protocols.Sapient.Wire.StatusReport.Types.System.Goodbye;
+        return m;
+    }
+
     /// <summary>A heartbeat: all well, where the node is, and the disc it covers.</summary>
     public SapientMessage Status(DateTimeOffset at)
     {

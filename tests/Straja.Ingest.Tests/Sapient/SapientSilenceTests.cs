@@ -78,6 +78,20 @@ public class SapientSilenceTests
     }
 
     [Fact]
+    public async Task A_node_that_says_goodbye_and_disconnects_raises_no_alert()
+    {
+        await using var l = Open();
+        var (client, s, node) = await l.Register(Rf, statusIntervalS: 1);
+        await Send(s, node.Goodbye(l.Clock.GetUtcNow()));
+        await Until(() => !l.Nodes.State(Rf.Id)!.Registered, "the goodbye was not recorded");
+        client.Dispose();
+        l.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Empty(l.Watch.CheckNow());
+        Assert.Empty(SilentAlerts(l));
+    }
+
+    [Fact]
     public async Task A_node_that_never_registered_is_not_watched()
     {
         await using var l = Open();
