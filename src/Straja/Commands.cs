@@ -27,7 +27,7 @@ internal static class Commands
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
-          decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient (straja decode --help)
+          decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient, remoteid, cot (straja decode --help)
           encode    the reverse of decode where it makes sense (straja encode --help)
           registry  the joint-production registry: verify, import, export, summary (straja registry --help)
         """;

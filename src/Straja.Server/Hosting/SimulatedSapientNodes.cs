@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Straja.Protocols.Sapient;
 using Straja.Protocols.Sapient.Wire;
+using Task = System.Threading.Tasks.Task;
 using Straja.Sim.Emitters;
 
 namespace Straja.Server.Hosting;
