@@ -62,19 +62,7 @@ internal static class FeedConnection
                     await engine.IngestAsync(detections.ToArray(), now, cancellationToken).ConfigureAwait(false);
                 if (session is IReplyingFeedSession replying)
                 {
-                    await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    try
-                    {
-                        replies.Clear();
-                        replying.TakeReplies(replies);
-                        if (replies.WrittenCount > 0)
-                            await stream.WriteAsync(replies.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        writeLock.Release();
-                    }
-
+                    await SendRepliesAsync(stream, replying, replies, writeLock, cancellationToken).ConfigureAwait(false);
                     if (replying.Closed)
                         return;
                 }
@@ -107,6 +95,23 @@ internal static class FeedConnection
         }
     }
 
+    private static async Task SendRepliesAsync(NetworkStream stream, IReplyingFeedSession session, System.Buffers.ArrayBufferWriter<byte> buffer,
+        SemaphoreSlim writeLock, CancellationToken ct)
+    {
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            buffer.Clear();
+            session.TakeReplies(buffer);
+            if (buffer.WrittenCount > 0)
+                await stream.WriteAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
     private static async Task PushLoopAsync(NetworkStream stream, IPushingFeedSession session, SemaphoreSlim wake, SemaphoreSlim writeLock, CancellationToken ct)
     {
         var pending = new System.Buffers.ArrayBufferWriter<byte>();
@@ -115,18 +120,7 @@ internal static class FeedConnection
             while (true)
             {
                 await wake.WaitAsync(ct).ConfigureAwait(false);
-                await writeLock.WaitAsync(ct).ConfigureAwait(false);
-                try
-                {
-                    pending.Clear();
-                    session.TakeReplies(pending);
-                    if (pending.WrittenCount > 0)
-                        await stream.WriteAsync(pending.WrittenMemory, ct).ConfigureAwait(false);
-                }
-                finally
-                {
-                    writeLock.Release();
-                }
+                await SendRepliesAsync(stream, session, pending, writeLock, ct).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)

@@ -7,7 +7,7 @@ using Straja.Engine.Runtime;
 
 namespace Straja.Server.Apis;
 
-/// <summary>The air picture: tracks, their history, sensors, and the process status.</summary>
+/// <summary>The air picture: tracks, their history, and the process status (sensors: <see cref="SensorsApi"/>).</summary>
 internal static class PictureApi
 {
     public static IEndpointRouteBuilder MapPictureApi(this IEndpointRouteBuilder app)
