@@ -27,7 +27,10 @@ internal sealed class CotProtocol : WireProtocol
 
     public override bool EncodesText => true;
 
-    /// <summary>One datagram or hex line: an XML event, a TAK mesh datagram, TAK stream frames, or a bare TakMessage.</summary>
+    /// <summary>
+    /// One datagram, hex line or whole raw file (the base class hands a raw file over whole, as for any datagram
+    /// protocol): XML events back to back, a TAK mesh datagram, TAK stream frames, or a bare TakMessage, told apart by the first byte.
+    /// </summary>
     public override void DecodeUnit(ReadOnlySpan<byte> unit, JsonLines output)
     {
         int start = unit.IndexOfAnyExcept(" \t\r\n"u8);
@@ -60,19 +63,6 @@ internal sealed class CotProtocol : WireProtocol
         {
             output.Error(bareError.Offset, "neither CoT XML nor TAK protocol: " + bareError.Description);
         }
-    }
-
-    /// <summary>A raw file: events back to back as XML, or a TAK protocol stream, told apart by the first byte.</summary>
-    public override int DecodeStream(ReadOnlySpan<byte> buffer, bool final, JsonLines output, out bool lost)
-    {
-        lost = false;
-        if (!final)
-        {
-            return 0;
-        }
-
-        DecodeUnit(buffer, output);
-        return buffer.Length;
     }
 
     private static void DecodeXmlStream(ReadOnlySpan<byte> data, JsonLines output)
