@@ -7,6 +7,8 @@ public enum SensorKind
     Acoustic = 3,
     /// <summary>A receiver of self-reported positions: ADS-B, Remote ID.</summary>
     Cooperative = 4,
+    /// <summary>An electro-optical or infrared camera: bearing and elevation, and it can be pointed (SAPIENT tasking).</summary>
+    Camera = 5,
 }
 
 /// <summary>A sensor as the engine knows it: where it is, how far it sees, how often it reports.</summary>

@@ -60,9 +60,12 @@ public sealed class StrajaServer : IAsyncDisposable
         var clock = new ScenarioClock(start, options.Speed, TimeProvider.System);
         var simulation = new Simulation(scenario, start, options.Seed);
         var store = new SqliteStore(Path.Combine(options.DataDirectory, "straja.db"));
-        // Each simulated radar speaks ASTERIX as SAC 25 (an arbitrary system area code) with its own SIC.
+        // Each simulated radar speaks ASTERIX as SAC 25 (an arbitrary system area code) with its own SIC;
+        // RF, acoustic and camera sensors are SAPIENT nodes with a node_id derived from their sensor id.
         var sensors = simulation.Sensors
             .Select((s, i) => s.Kind == SensorKind.Radar ? s with { AsterixSource = (25, (byte)(i + 1)) } : s)
+            .Select(s => Straja.Sim.Emitters.SapientNodeEmitter.SpeaksSapient(s.Kind) && s.SapientNodeId is null
+                ? s with { SapientNodeId = Straja.Sim.Emitters.SapientNodeEmitter.NodeIdFor(s.Id) } : s)
             .ToList();
         options = options with
         {
@@ -87,6 +90,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<Straja.Ingest.IngestCounters>();
         builder.Services.AddSingleton<IngestHost>();
+        builder.Services.AddSingleton(new Straja.Ingest.Feeds.SapientNodes(sensors, options.SapientNodeId, options.Seed ?? 0));
         builder.Services.AddSingleton(simulation);
         builder.Services.AddSingleton<IAirPictureStore>(store);
         builder.Services.AddSingleton(service);
@@ -123,6 +127,7 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapAlertsApi();
         app.MapGeoApi();
         app.MapRegistryApi();
+        app.MapSensorsApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {

@@ -27,10 +27,11 @@ public sealed record StrajaServerOptions
     /// </summary>
     public string? AsterixListen { get; init; } = "127.0.0.1:0";
     /// <summary>
-    /// Where SAPIENT sensor nodes connect (BSI Flex 335 v2.0 over TCP), e.g. "0.0.0.0:5020"; null: none.
-    /// Nodes are accepted by the node_id configured for their sensor.
+    /// Where SAPIENT sensor nodes connect (BSI Flex 335 v2.0 over TCP), e.g. "0.0.0.0:5020"; port 0 picks one;
+    /// null: none. Nodes are accepted by the node_id configured for their sensor. The demo's simulated RF,
+    /// acoustic and camera nodes connect here.
     /// </summary>
-    public string? SapientListen { get; init; }
+    public string? SapientListen { get; init; } = "127.0.0.1:0";
     /// <summary>This fusion node's SAPIENT node_id (a UUID).</summary>
     public string SapientNodeId { get; init; } = "5f3c8e0a-7d4b-4e21-9c6a-2b1d0e9f8a77";
     /// <summary>A multicast group to join for ASTERIX, when radars multicast (e.g. "239.1.1.1").</summary>

@@ -27,7 +27,7 @@ internal static class Commands
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
-          decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient (straja decode --help)
+          decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient, remoteid, cot (straja decode --help)
           encode    the reverse of decode where it makes sense (straja encode --help)
           registry  the joint-production registry: verify, import, export, summary (straja registry --help)
         """;
@@ -88,7 +88,7 @@ internal static class Commands
             BeastListen = flags.Get("beast-listen") ?? StrajaServerOptions.Default.BeastListen,
             BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
-            SapientListen = flags.Get("sapient-listen"),
+            SapientListen = flags.Get("sapient-listen") ?? StrajaServerOptions.Default.SapientListen,
             CotUdp = flags.Get("cot-udp"),
             CotTcp = flags.Get("cot-tcp"),
             CotMulticastInterface = flags.Get("cot-interface"),

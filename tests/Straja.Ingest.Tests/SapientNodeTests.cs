@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -31,22 +30,9 @@ public class SapientNodeTests
         return m;
     }
 
-    private static async Task Send(NetworkStream s, SapientMessage m)
-    {
-        var w = new System.Buffers.ArrayBufferWriter<byte>();
-        SapientFraming.Write(w, m);
-        await s.WriteAsync(w.WrittenMemory);
-    }
+    private static Task Send(NetworkStream s, SapientMessage m) => Sapient.SapientLoopback.Send(s, m);
 
-    private static async Task<SapientMessage> Receive(NetworkStream s)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var header = new byte[4];
-        await s.ReadExactlyAsync(header, cts.Token);
-        var payload = new byte[BinaryPrimitives.ReadUInt32LittleEndian(header)];
-        await s.ReadExactlyAsync(payload, cts.Token);
-        return SapientMessage.Parser.ParseFrom(payload);
-    }
+    private static Task<SapientMessage> Receive(NetworkStream s) => Sapient.SapientLoopback.Receive(s);
 
     private static async Task<(EngineFixture F, TcpFeedServer Server, IngestCounters Counters)> Start()
     {

@@ -38,7 +38,7 @@ public sealed class ScenarioParsingTests
 
     [Theory]
     [InlineData("\"lat\": 45", "\"lat\": \"north\"", "sensors[0].lat", "expected a number (got string \"north\")")]
-    [InlineData("\"radar\"", "\"lidar\"", "sensors[0].kind", "unknown sensor kind \"lidar\" (expected radar, passive-rf, acoustic or cooperative)")]
+    [InlineData("\"radar\"", "\"lidar\"", "sensors[0].kind", "unknown sensor kind \"lidar\" (expected radar, passive-rf, acoustic, camera or cooperative)")]
     [InlineData("\"scanPeriodS\": 2", "\"scanPeriodS\": 2, \"clutterPerscan\": 3", "sensors[0].clutterPerscan", "unknown field")]
     [InlineData("\"azimuthDeg\": 0.3", "\"azimuthDeg\": -0.3", "sensors[0].noise.azimuthDeg", "must be > 0 (got -0.3)")]
     [InlineData("\"maxRangeM\": 20000", "\"maxRangeM\": true", "sensors[0].maxRangeM", "expected a number (got true)")]

@@ -87,6 +87,21 @@ public sealed class FusionEngine
     public Alert? Acknowledge(string alertId, string by, DateTimeOffset at) => _alerts.Acknowledge(alertId, by, at);
 
     /// <summary>
+    /// An alert found outside the picture: a sensor that stopped reporting (its listener knows, the
+    /// tracker cannot). One alert per silence, keyed by when it began; null if already raised. Pure: the time is given.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="sensorId"/> is not a sensor of this sector.</exception>
+    public Alert? RaiseSensorSilent(string sensorId, DateTimeOffset silentSince, string message, DateTimeOffset at)
+    {
+        if (!_sensors.TryGetValue(sensorId, out var sensor))
+            throw new ArgumentException($"sensor '{sensorId}' is not a sensor of this sector", nameof(sensorId));
+        var raised = new List<Alert>(1);
+        string key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sensor-silent:{sensorId}:{silentSince.UtcTicks}");
+        _alerts.Raise(at, [new AlertProposal(key, AlertKind.SensorSilent, AlertSeverity.Warning, null, null, message, sensor.Position)], raised);
+        return raised.Count > 0 ? raised[0] : null;
+    }
+
+    /// <summary>
     /// Validates and fuses one batch. <paramref name="now"/> is the ingest clock's time (the
     /// simulator's in a demo, the journal's in a replay); the picture is stamped with it.
     /// </summary>

@@ -84,6 +84,7 @@ public static class WireNames
         SensorKind.PassiveRf => "passive-rf",
         SensorKind.Acoustic => "acoustic",
         SensorKind.Cooperative => "cooperative",
+        SensorKind.Camera => "camera",
         _ => "unknown",
     };
 
@@ -101,6 +102,7 @@ public static class WireNames
         "passive-rf" => SensorKind.PassiveRf,
         "acoustic" => SensorKind.Acoustic,
         "cooperative" => SensorKind.Cooperative,
+        "camera" => SensorKind.Camera,
         _ => null,
     };
 }

@@ -143,6 +143,22 @@ public sealed class EngineService : IDisposable
         return acked;
     }
 
+    /// <summary>Raises, records and announces a sensor-silent alert (see <see cref="FusionEngine.RaiseSensorSilent"/>); null if already raised.</summary>
+    public Alert? RaiseSensorSilent(string sensorId, DateTimeOffset silentSince, string message, DateTimeOffset at)
+    {
+        Alert? raised;
+        lock (_engineLock)
+        {
+            raised = _engine.RaiseSensorSilent(sensorId, silentSince, message, at);
+            if (raised is not null)
+                _store.SaveAlert(raised);
+        }
+
+        if (raised is not null)
+            AlertChanged?.Invoke(raised);
+        return raised;
+    }
+
     public IReadOnlyList<Alert> Alerts(int limit)
     {
         lock (_engineLock)

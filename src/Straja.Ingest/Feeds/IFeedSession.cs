@@ -25,3 +25,16 @@ public interface IReplyingFeedSession : IFeedSession
     /// <summary>True once the peer sent something after which its stream cannot be trusted: send the replies, then close.</summary>
     bool Closed { get; }
 }
+
+/// <summary>
+/// A session that also speaks first: the fusion node may send its peer a message between reads (a SAPIENT
+/// Task). The connection gives it a way to wake the writer, and says when the connection has ended.
+/// </summary>
+public interface IPushingFeedSession : IReplyingFeedSession
+{
+    /// <summary>Called once when the connection starts; <paramref name="wake"/> makes it send whatever <see cref="IReplyingFeedSession.TakeReplies"/> now holds.</summary>
+    void Attach(Action wake);
+
+    /// <summary>The connection has ended (at the time given): nothing sent from now on reaches the peer.</summary>
+    void Detach(DateTimeOffset at);
+}

@@ -10,17 +10,24 @@ namespace Straja.Ingest.Feeds;
 /// Straja as a SAPIENT (BSI Flex 335 v2.0) fusion node, for one sensor node's TCP connection:
 /// Registration → RegistrationAck (accepted only for a node configured as a sensor), StatusReport as
 /// the node's heartbeat, DetectionReport → detections of that sensor, Alert → AlertAck, and an Error
-/// naming the field for anything invalid. Pure: replies are queued for the connection to send.
+/// naming the field for anything invalid, TaskAck into the task book. Registrations, status reports,
+/// acknowledgements and the connection's end go to the shared <see cref="SapientNodes"/> (liveness and
+/// tasking); a Task the fusion node sends is queued here and the connection is woken to send it.
+/// Pure: replies are queued for the connection to send.
 /// </summary>
 public sealed class SapientSession(
-    IEnumerable<SensorDescriptor> sensors, string fusionNodeId, IngestCounters counters, int maxMessageBytes = SapientFraming.DefaultMaxMessageBytes)
-    : IReplyingFeedSession
+    IEnumerable<SensorDescriptor> sensors, string fusionNodeId, IngestCounters counters, int maxMessageBytes = SapientFraming.DefaultMaxMessageBytes,
+    SapientNodes? nodes = null)
+    : IPushingFeedSession, ISapientLink
 {
     private readonly Dictionary<string, SensorDescriptor> _nodes =
         sensors.Where(s => s.SapientNodeId is not null).ToDictionary(s => s.SapientNodeId!, StringComparer.OrdinalIgnoreCase);
+    private readonly SapientNodes _book = nodes ?? new SapientNodes(sensors, fusionNodeId);
     private readonly List<SapientMessage> _replies = [];
+    private readonly Lock _repliesLock = new();
     private readonly HashSet<string> _registered = new(StringComparer.OrdinalIgnoreCase);
     private byte[] _scratch = new byte[16 * 1024];
+    private Action? _wake;
 
     public DateTimeOffset? LastStatus { get; private set; }
 
@@ -89,7 +96,11 @@ public sealed class SapientSession(
             case SapientMessage.ContentOneofCase.Registration:
                 bool known = _nodes.ContainsKey(message.NodeId);
                 if (known)
+                {
                     _registered.Add(message.NodeId);
+                    _book.Registered(message.NodeId, message.Registration, this, receivedAt);
+                }
+
                 var ack = new RegistrationAck { Acceptance = known };
                 if (!known)
                     ack.AckResponseReason.Add($"node {message.NodeId} is not configured as a sensor of this fusion node");
@@ -101,6 +112,10 @@ public sealed class SapientSession(
                 break;
             case SapientMessage.ContentOneofCase.StatusReport when Registered(message, receivedAt):
                 LastStatus = receivedAt;
+                if (message.StatusReport.System == StatusReport.Types.System.Goodbye)
+                    _book.Left(message.NodeId, receivedAt);
+                else
+                    _book.StatusReported(message.NodeId, receivedAt);
                 Count(message.NodeId).Accept();
                 break;
             case SapientMessage.ContentOneofCase.DetectionReport when Registered(message, receivedAt):
@@ -126,10 +141,15 @@ public sealed class SapientSession(
                 }));
                 Count(message.NodeId).Accept();
                 break;
-            case SapientMessage.ContentOneofCase.TaskAck or SapientMessage.ContentOneofCase.Error:
+            case SapientMessage.ContentOneofCase.TaskAck when Registered(message, receivedAt):
+                _book.TaskAnswered(message.NodeId, message.TaskAck, receivedAt);
                 Count(message.NodeId).Accept();
                 break;
-            case SapientMessage.ContentOneofCase.StatusReport or SapientMessage.ContentOneofCase.DetectionReport or SapientMessage.ContentOneofCase.Alert:
+            case SapientMessage.ContentOneofCase.Error:
+                Count(message.NodeId).Accept();
+                break;
+            case SapientMessage.ContentOneofCase.StatusReport or SapientMessage.ContentOneofCase.DetectionReport or SapientMessage.ContentOneofCase.Alert
+                or SapientMessage.ContentOneofCase.TaskAck:
                 break; // not registered: Registered() has replied
             default:
                 Count(message.NodeId).Reject($"SAPIENT {message.ContentCase} is not something a sensor node sends to a fusion node", receivedAt);
@@ -156,13 +176,37 @@ public sealed class SapientSession(
         return m;
     }
 
-    private void Reply(SapientMessage message) => _replies.Add(message);
+    private void Reply(SapientMessage message)
+    {
+        lock (_repliesLock)
+            _replies.Add(message);
+    }
 
     public void TakeReplies(IBufferWriter<byte> writer)
     {
-        foreach (var r in _replies)
-            SapientFraming.Write(writer, r);
-        _replies.Clear();
+        lock (_repliesLock)
+        {
+            foreach (var r in _replies)
+                SapientFraming.Write(writer, r);
+            _replies.Clear();
+        }
+    }
+
+    /// <summary>Queues a message from the fusion node (a Task) and wakes the connection to send it.</summary>
+    public void Send(SapientMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Reply(message);
+        Volatile.Read(ref _wake)?.Invoke();
+    }
+
+    public void Attach(Action wake) => Volatile.Write(ref _wake, wake);
+
+    public void Detach(DateTimeOffset at)
+    {
+        Volatile.Write(ref _wake, null);
+        foreach (var node in _registered)
+            _book.Disconnected(node, this, at);
     }
 
     private ReadOnlySpan<byte> Copy(ReadOnlySequence<byte> seq, int n)

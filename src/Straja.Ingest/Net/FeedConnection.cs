@@ -22,6 +22,17 @@ internal static class FeedConnection
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: false));
         var detections = new List<Detection>();
         var replies = new System.Buffers.ArrayBufferWriter<byte>();
+        // Replies from the read loop and pushes from elsewhere (a task) share the stream: one writer at a time.
+        using var writeLock = new SemaphoreSlim(1, 1);
+        using var pushStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task? pushLoop = null;
+        if (session is IPushingFeedSession pushing)
+        {
+            var wake = new SemaphoreSlim(0);
+            pushing.Attach(() => wake.Release());
+            pushLoop = PushLoopAsync(stream, pushing, wake, writeLock, pushStop.Token);
+        }
+
         counters.Connected();
         try
         {
@@ -51,10 +62,7 @@ internal static class FeedConnection
                     await engine.IngestAsync(detections.ToArray(), now, cancellationToken).ConfigureAwait(false);
                 if (session is IReplyingFeedSession replying)
                 {
-                    replies.Clear();
-                    replying.TakeReplies(replies);
-                    if (replies.WrittenCount > 0)
-                        await stream.WriteAsync(replies.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                    await SendRepliesAsync(stream, replying, replies, writeLock, cancellationToken).ConfigureAwait(false);
                     if (replying.Closed)
                         return;
                 }
@@ -78,7 +86,46 @@ internal static class FeedConnection
         finally
         {
             counters.Disconnected();
+            if (session is IPushingFeedSession pushed)
+                pushed.Detach(clock.GetUtcNow());
+            await pushStop.CancelAsync().ConfigureAwait(false);
+            if (pushLoop is not null)
+                await pushLoop.ConfigureAwait(false);
             await reader.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SendRepliesAsync(NetworkStream stream, IReplyingFeedSession session, System.Buffers.ArrayBufferWriter<byte> buffer,
+        SemaphoreSlim writeLock, CancellationToken ct)
+    {
+        await writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            buffer.Clear();
+            session.TakeReplies(buffer);
+            if (buffer.WrittenCount > 0)
+                await stream.WriteAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private static async Task PushLoopAsync(NetworkStream stream, IPushingFeedSession session, SemaphoreSlim wake, SemaphoreSlim writeLock, CancellationToken ct)
+    {
+        var pending = new System.Buffers.ArrayBufferWriter<byte>();
+        try
+        {
+            while (true)
+            {
+                await wake.WaitAsync(ct).ConfigureAwait(false);
+                await SendRepliesAsync(stream, session, pending, writeLock, ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            // The read loop owns the connection's fate; a failed push just ends pushing.
         }
     }
 }

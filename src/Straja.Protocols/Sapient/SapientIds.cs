@@ -44,6 +44,27 @@ public static class SapientIds
         return true;
     }
 
+    private const string Crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>
+    /// A new ULID: 48 bits of Unix milliseconds from <paramref name="time"/>, then 80 bits drawn from
+    /// <paramref name="entropy"/>. Time and randomness come in as data, so a seeded caller gets the same ids.
+    /// </summary>
+    public static string NewUlid(DateTimeOffset time, Random entropy)
+    {
+        ArgumentNullException.ThrowIfNull(entropy);
+        Span<byte> bytes = stackalloc byte[16];
+        long ms = Math.Clamp(time.ToUnixTimeMilliseconds(), 0, (1L << 48) - 1);
+        for (int i = 5; i >= 0; i--, ms >>= 8)
+            bytes[i] = (byte)ms;
+        entropy.NextBytes(bytes[6..]);
+        UInt128 value = System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes);
+        Span<char> text = stackalloc char[26];
+        for (int i = 25; i >= 0; i--, value >>= 5)
+            text[i] = Crockford[(int)(value & 31)];
+        return new string(text);
+    }
+
     // Crockford's alphabet leaves out I, L, O and U; decoders accept either case.
     private static bool IsCrockford(char c)
     {

@@ -36,6 +36,28 @@ public sealed record AckRequest(string? By);
 /// <summary>A sensor, whether it is reporting, and what its feed has done (for sensors behind a protocol listener).</summary>
 public sealed record SensorDto(
     string Id, string Name, string Kind, double Lat, double Lon, double AltM, double MaxRangeM, double ScanPeriodS,
-    string Status, DateTimeOffset? LastSeen, long? Accepted, long? Rejected, string? LastError, DateTimeOffset? LastErrorAt);
+    string Status, DateTimeOffset? LastSeen, long? Accepted, long? Rejected, string? LastError, DateTimeOffset? LastErrorAt,
+    SapientNodeDto? Sapient = null);
+
+/// <summary>A SAPIENT sensor node as the fusion node sees it: registration, declared heartbeat, liveness, tasking.</summary>
+public sealed record SapientNodeDto(
+    string NodeId, bool Registered, bool Connected, bool Pointable, double? StatusIntervalS, DateTimeOffset? LastStatusAt,
+    bool Silent, DateTimeOffset? SilentSince, string? SilentReason, IReadOnlyList<string> NodeTypes)
+{
+    public static SapientNodeDto From(Straja.Ingest.Feeds.SapientNodeState s) => new(
+        s.NodeId, s.Registered, s.Connected, s.Pointable, s.StatusInterval?.TotalSeconds, s.LastStatusAt, s.Silent, s.SilentSince, s.SilentReason, s.NodeTypes);
+}
+
+/// <summary>A task sent to a sensor node, and the node's answer once it came (status "sent" until then).</summary>
+public sealed record SensorTaskDto(
+    string TaskId, string SensorId, string? TrackId, double Lat, double Lon, double AltM, DateTimeOffset SentAt, string Status,
+    IReadOnlyList<string> Reasons, DateTimeOffset? AnsweredAt)
+{
+    public static SensorTaskDto From(Straja.Ingest.Feeds.SapientTaskRecord t) => new(
+        t.TaskId, t.SensorId, t.TrackId, t.Target.LatDeg, t.Target.LonDeg, t.Target.AltM, t.SentAt, t.Status, t.Reasons, t.AnsweredAt);
+}
+
+/// <summary>Ask a sensor to look at a track (POST /api/sensors/{id}/tasks).</summary>
+public sealed record SensorTaskRequest(string? TrackId);
 
 public sealed record StatusDto(DateTimeOffset PictureTime, int Tracks, long Processed, long Rejected, long Journaled, string Scenario, double Speed);

@@ -7,7 +7,7 @@ using Straja.Engine.Runtime;
 
 namespace Straja.Server.Apis;
 
-/// <summary>The air picture: tracks, their history, sensors, and the process status.</summary>
+/// <summary>The air picture: tracks, their history, and the process status (sensors: <see cref="SensorsApi"/>).</summary>
 internal static class PictureApi
 {
     public static IEndpointRouteBuilder MapPictureApi(this IEndpointRouteBuilder app)
@@ -15,7 +15,6 @@ internal static class PictureApi
         var api = app.MapGroup("/api").WithTags("Picture");
         api.MapGet("/tracks", GetTracks).WithSummary("The current air picture: every live track.");
         api.MapGet("/tracks/{id}/history", GetHistory).WithSummary("A track's recorded path, oldest first (about one point per second).");
-        api.MapGet("/sensors", GetSensors).WithSummary("Configured sensors with their coverage and whether they are reporting.");
         api.MapGet("/status", GetStatus).WithSummary("Picture time and ingest counters.");
         return app;
     }
@@ -29,22 +28,6 @@ internal static class PictureApi
         if (points.Count == 0 && engine.Picture.Tracks.All(t => t.Id != id))
             return TypedResults.NotFound(new ProblemDetailsLite("track not found", $"no live or recorded track '{id}'"));
         return TypedResults.Ok(points.Select(TrackPointDto.From).ToArray());
-    }
-
-    private static Ok<SensorDto[]> GetSensors(EngineService engine, Straja.Ingest.IngestCounters counters)
-    {
-        var now = engine.Picture.Time;
-        return TypedResults.Ok(engine.Engine.Sensors.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s =>
-        {
-            var last = engine.SensorLastSeen(s.Id);
-            // Until sensors report status themselves (SAPIENT, issue 4), silence is inferred from
-            // detections: a sensor that sees nothing for ten scans (at least a minute) is called silent.
-            var limit = TimeSpan.FromSeconds(Math.Max(60, 10 * s.ScanPeriodS));
-            var status = last is { } t && now - t <= limit ? "online" : "silent";
-            var c = counters.Find(s.Id);
-            return new SensorDto(s.Id, s.Name, s.Kind.ToWire(), s.Position.LatDeg, s.Position.LonDeg, s.Position.AltM,
-                s.MaxRangeM, s.ScanPeriodS, status, last, c?.Accepted, c?.Rejected, c?.LastError, c?.LastErrorAt);
-        }).ToArray());
     }
 
     private static Ok<StatusDto> GetStatus(EngineService engine, StrajaServerOptions options) =>

@@ -12,8 +12,10 @@ namespace Straja.Server.Hosting;
 /// from receivers' Beast outputs. In the demo the simulator's aircraft come in through the Beast
 /// port over loopback, the same path a real receiver's feed takes.
 /// </summary>
-internal sealed class IngestHost(EngineService engine, StrajaServerOptions options, TimeProvider clock, IngestCounters counters) : IHostedService, IAsyncDisposable
+internal sealed class IngestHost(EngineService engine, StrajaServerOptions options, TimeProvider clock, IngestCounters counters, SapientNodes sapientNodes)
+    : IHostedService, IAsyncDisposable
 {
+    private SapientSilenceWatch? _sapientWatch;
     private TcpFeedServer? _beastServer;
     private UdpFeedListener? _asterix;
     private TcpFeedServer? _sapient;
@@ -48,9 +50,13 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
 
         if (options.SapientListen is { } sapientAt)
         {
-            _sapient = new TcpFeedServer(IPEndPoint.Parse(sapientAt), () => new SapientSession(engine.Engine.Sensors, options.SapientNodeId, counters),
+            // All connections share one node book: liveness and tasking outlive any one connection.
+            _sapient = new TcpFeedServer(IPEndPoint.Parse(sapientAt),
+                () => new SapientSession(engine.Engine.Sensors, options.SapientNodeId, counters, nodes: sapientNodes),
                 counters.For("sapient"), engine, clock);
             _sapient.Start();
+            _sapientWatch = new SapientSilenceWatch(sapientNodes, engine, clock);
+            _sapientWatch.Start(TimeSpan.FromSeconds(1));
         }
 
         foreach (var target in options.BeastConnect)
@@ -78,6 +84,9 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
         if (_asterix is not null)
             await _asterix.DisposeAsync().ConfigureAwait(false);
         _asterix = null;
+        if (_sapientWatch is not null)
+            await _sapientWatch.DisposeAsync().ConfigureAwait(false);
+        _sapientWatch = null;
         if (_sapient is not null)
             await _sapient.DisposeAsync().ConfigureAwait(false);
         _sapient = null;

@@ -30,6 +30,9 @@ internal sealed partial class SimulationFeeder(
         LogStarted(log, simulation.Now, options.Speed, truthPath);
         using var beast = await ConnectBeastAsync(stoppingToken).ConfigureAwait(false);
         using var radarLink = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
+        await using var sapient = ingest.SapientEndpoint is { } sapientAt
+            ? await SimulatedSapientNodes.ConnectAsync(engine.Engine.Sensors, sapientAt, options.Seed ?? 0, clock, r => LogSapientRefused(log, r), stoppingToken).ConfigureAwait(false)
+            : SimulatedSapientNodes.None(clock);
         var asterixTo = ingest.AsterixEndpoint;
         using var timer = new PeriodicTimer(Tick);
         try
@@ -44,10 +47,10 @@ internal sealed partial class SimulationFeeder(
                 {
                     // Aircraft reach the engine as a receiver's Beast feed over loopback, through the
                     // real listener and decoder; everything else is handed over in-process until its
-                    // protocol's listener exists.
+                    // protocol's listener exists. RF, acoustic and camera nodes speak SAPIENT over TCP.
                     if (beast is not null && d.SensorId == options.AdsbSensorId && BeastEmitter.Carries(d))
                         _beast.Emit(d, _beastBytes);
-                    else if (asterixTo is null || !_asterix.Carries(d))
+                    else if ((asterixTo is null || !_asterix.Carries(d)) && !sapient.Carries(d))
                         _inProcess.Add(d);
                 }
 
@@ -58,6 +61,7 @@ internal sealed partial class SimulationFeeder(
                         await radarLink.SendAsync(datagram, asterixTo, stoppingToken).ConfigureAwait(false);
                 }
 
+                await sapient.SendAsync(step.Detections, until, stoppingToken).ConfigureAwait(false);
                 if (_beastBytes.Count > 0)
                     await beast!.GetStream().WriteAsync(_beastBytes.ToArray(), stoppingToken).ConfigureAwait(false);
                 await engine.IngestAsync(_inProcess.ToArray(), until, stoppingToken).ConfigureAwait(false);
@@ -83,6 +87,9 @@ internal sealed partial class SimulationFeeder(
         await client.ConnectAsync(ep, ct).ConfigureAwait(false);
         return client;
     }
+
+    [LoggerMessage(3, LogLevel.Warning, "A simulated SAPIENT node was refused; its bearings go in-process: {Reason}")]
+    private static partial void LogSapientRefused(ILogger logger, string reason);
 
     [LoggerMessage(2, LogLevel.Error, "The simulated receiver's Beast connection was lost: {Reason}")]
     private static partial void LogBeastLost(ILogger logger, string reason);

@@ -73,7 +73,8 @@ internal static class ScenarioReader
             "passive-rf" => SensorKind.PassiveRf,
             "acoustic" => SensorKind.Acoustic,
             "cooperative" => SensorKind.Cooperative,
-            var other => throw o.Error(kindNode, $"unknown sensor kind \"{other}\" (expected radar, passive-rf, acoustic or cooperative)"),
+            "camera" => SensorKind.Camera,
+            var other => throw o.Error(kindNode, $"unknown sensor kind \"{other}\" (expected radar, passive-rf, acoustic, camera or cooperative)"),
         };
         var position = o.LatLon(o.Number("altM", 0));
         double maxRangeM = o.Positive("maxRangeM");

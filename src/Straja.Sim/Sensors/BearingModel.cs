@@ -6,7 +6,7 @@ namespace Straja.Sim.Sensors;
 /// <summary>
 /// Direction-finding sensors. Passive RF hears only targets that transmit (drone control and video
 /// links); an acoustic node hears only drones, and only close by. Both report a bearing at the end
-/// of each integration period.
+/// of each integration period. A camera sees every target in range, as bearing and elevation.
 /// </summary>
 internal sealed class BearingModel(SensorSpec spec, int index, int seed, DateTimeOffset start)
     : SensorModel(spec, index, seed, start)
@@ -16,7 +16,13 @@ internal sealed class BearingModel(SensorSpec spec, int index, int seed, DateTim
         double s = Seconds(tick);
         foreach (var target in targets)
         {
-            bool audible = Spec.Descriptor.Kind == SensorKind.PassiveRf ? target.EmitsRf : ScenarioReader.IsDrone(target.Class);
+            // A camera sees whatever flies within its range; the others hear only what makes their kind of noise.
+            bool audible = Spec.Descriptor.Kind switch
+            {
+                SensorKind.PassiveRf => target.EmitsRf,
+                SensorKind.Camera => true,
+                _ => ScenarioReader.IsDrone(target.Class),
+            };
             if (!audible || !target.Path.IsLiveAt(s))
             {
                 continue;

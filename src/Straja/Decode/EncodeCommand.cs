@@ -49,7 +49,7 @@ internal static class EncodeCommand
                 }
                 else if (bytes.Length > 0)
                 {
-                    stdout.WriteLine(protocol.EncodesText ? Encoding.ASCII.GetString(bytes).TrimEnd('\n') : Convert.ToHexString(bytes));
+                    stdout.WriteLine(protocol.EncodesText ? Encoding.UTF8.GetString(bytes).TrimEnd('\n') : Convert.ToHexString(bytes));
                 }
             }
 

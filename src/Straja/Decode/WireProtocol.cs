@@ -80,7 +80,7 @@ internal abstract class WireProtocol
     public virtual bool EncodesText => false;
 }
 
-/// <summary>The protocols the verbs know, by name. Remote ID and Cursor on Target join here when their codecs land.</summary>
+/// <summary>The protocols the verbs know, by name.</summary>
 internal static class WireProtocols
 {
     private static readonly Func<WireProtocol>[] Factories =
@@ -90,6 +90,8 @@ internal static class WireProtocols
         () => new AvrProtocol(),
         () => new AsterixProtocol(),
         () => new SapientProtocol(),
+        () => new RemoteIdProtocol(),
+        () => new CotProtocol(),
     ];
 
     /// <summary>A fresh instance (protocols keep per-run state), or null for an unknown name.</summary>

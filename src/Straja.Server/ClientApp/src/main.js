@@ -10,6 +10,7 @@ import * as api from "./api.js";
 import { AlertStore, alertsToMark, hasPosition } from "./alertStore.js";
 import { AlertsView } from "./alertsView.js";
 import { renderDetail } from "./detailView.js";
+import { renderSensors } from "./sensorsView.js";
 import * as fmt from "./format.js";
 import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
@@ -221,6 +222,7 @@ async function loadSensors() {
   layers.coverage.clearLayers().addLayer(coverage);
   const silent = sensors.filter((s) => s.status !== "online").length;
   $("sensor-summary").textContent = `${sensors.length} sensors, ${silent} silent`;
+  renderSensors($("sensors"), sensors);
 }
 loadWithRetry("sensors", loadSensors);
 setInterval(() => loadSensors().catch((e) => status(`sensors: ${e.message}`)), SENSOR_REFRESH_MS);
