@@ -44,26 +44,15 @@ public sealed class ZoneStore : IDisposable
 
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
+    private SqliteTransaction? _tx;
 
-    /// <param name="pathOrConnectionString">A file path (e.g. data/straja.db) or a full SQLite connection string (contains '=').</param>
+    /// <param name="path">The SQLite file, usually the shared data/straja.db; created with its folder if missing.</param>
     /// <param name="seeds">Written, audited as "seed" by "system", when the tables are first created; never again, so a deleted seed stays deleted.</param>
     /// <param name="now">The time the seeds are recorded at.</param>
-    public ZoneStore(string pathOrConnectionString, IEnumerable<Zone> seeds, DateTimeOffset now)
+    public ZoneStore(string path, IEnumerable<Zone> seeds, DateTimeOffset now)
     {
-        string cs;
-        if (pathOrConnectionString.Contains('=', StringComparison.Ordinal))
-        {
-            cs = pathOrConnectionString;
-        }
-        else
-        {
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(pathOrConnectionString));
-            if (dir is not null)
-                Directory.CreateDirectory(dir);
-            cs = new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString, Pooling = false }.ToString();
-        }
-
-        _db = new SqliteConnection(cs);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _db.Open();
         Exec("PRAGMA busy_timeout=5000;");
         if (Migrate())
@@ -233,9 +222,17 @@ public sealed class ZoneStore : IDisposable
     private T Write<T>(Func<T> change)
     {
         using var tx = _db.BeginTransaction();
-        T result = change();
-        tx.Commit();
-        return result;
+        _tx = tx;
+        try
+        {
+            T result = change();
+            tx.Commit();
+            return result;
+        }
+        finally
+        {
+            _tx = null;
+        }
     }
 
     private void Exec(string sql, params (string, object?)[] args)
@@ -248,6 +245,7 @@ public sealed class ZoneStore : IDisposable
     {
         var cmd = _db.CreateCommand();
         cmd.CommandText = sql;
+        cmd.Transaction = _tx;
         foreach (var (name, value) in args)
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;

@@ -130,7 +130,6 @@ internal sealed class PreparedVolume
 
         var (pe, pn) = PlaneXY(p);
         var v = _frame!.RotateFromEcef(velocityEcef);
-        double? earliest = null;
         bool inside = InPlanePolygon(pe, pn);
         double start = inside ? 0 : double.NaN;
         foreach (double t in EdgeCrossings(pe, pn, v.E, v.N))
@@ -140,8 +139,7 @@ internal sealed class PreparedVolume
             start = t;
         }
 
-        if (inside) earliest = Overlap(start, double.PositiveInfinity, lo, hi);
-        return earliest;
+        return inside ? Overlap(start, double.PositiveInfinity, lo, hi) : null;
     }
 
     private static double? Overlap(double a0, double a1, double b0, double b1)

@@ -41,7 +41,7 @@ internal static class ZonesApi
                 store.Get(id) is { } z ? GeoJson(Write([z])) : NotFound(id))
             .WithSummary("One zone as a GeoJSON FeatureCollection.");
         api.MapPost("", CreateAsync).WithSummary("Creates a zone from a GeoJSON Feature (or a FeatureCollection of one zone's features).");
-        api.MapPut("/{id}", UpdateAsync).WithSummary("Replaces a zone; the body's id, if any, must be the path's.");
+        api.MapPut("/{id}", UpdateAsync).WithSummary("Replaces a zone; the body's properties.id must be the path's.");
         api.MapDelete("/{id}", Results<NoContent, NotFound<ProblemDetailsLite>> (string id, ZoneStore store, EngineService engine, TimeProvider clock, HttpContext http) =>
         {
             try
@@ -125,7 +125,7 @@ internal static class ZonesApi
         return TypedResults.Ok(new ZoneImportDto(stored.Count, [.. stored.Select(s => s.Zone.Id)]));
     }
 
-    /// <summary>A request body holding exactly one zone, whose id (when it names one) must be <paramref name="expectedId"/>.</summary>
+    /// <summary>A request body holding exactly one zone, whose id must be <paramref name="expectedId"/> when one is expected.</summary>
     private static async Task<(Zone? Zone, ProblemDetailsLite? Problem)> ReadOneAsync(HttpRequest request, string? expectedId)
     {
         var (text, tooBig) = await ReadBodyAsync(request).ConfigureAwait(false);
@@ -143,9 +143,9 @@ internal static class ZonesApi
         if (zones.Count != 1)
             return (null, new ProblemDetailsLite("invalid zone", string.Create(CultureInfo.InvariantCulture, $"features: expected one zone, found {zones.Count}")));
         var zone = zones[0];
-        if (expectedId is not null && text.Contains("\"id\"", StringComparison.Ordinal) && zone.Id != expectedId)
+        if (expectedId is not null && zone.Id != expectedId)
             return (null, new ProblemDetailsLite("invalid zone", $"properties.id: '{zone.Id}' does not match the path's '{expectedId}'"));
-        return (expectedId is null ? zone : zone with { Id = expectedId }, null);
+        return (zone, null);
     }
 
     /// <summary>The body as text: the raw body, or the first file of a multipart form (a browser's file upload).</summary>
