@@ -35,7 +35,12 @@ public sealed class ZonesApiTests : IAsyncLifetime
     }
 
     private static string Circle(string id, string name, double lat, double lon, double radiusM, string kind = "restricted", string severity = "critical") =>
-        $$"""{"type":"Feature","properties":{"id":"{{id}}","name":"{{name}}","kind":"{{kind}}","severity":"{{severity}}","radiusM":{{radiusM}}},"geometry":{"type":"Point","coordinates":[{{lon}},{{lat}}]}}""";
+        JsonSerializer.Serialize(new
+        {
+            type = "Feature",
+            properties = new { id, name, kind, severity, radiusM },
+            geometry = new { type = "Point", coordinates = new[] { lon, lat } },
+        });
 
     private static IEnumerable<JsonElement> Features(JsonElement fc) => fc.GetProperty("features").EnumerateArray();
 
