@@ -89,7 +89,7 @@ public sealed class ZoneIndex
     /// When a track moving in a straight line at constant ground velocity enters the circle of
     /// <paramref name="radiusM"/> round <paramref name="site"/>, or null if it never does (moving away, passing
     /// wide, or standing still outside). The geometry is solved in the azimuthal-equidistant plane centred on the
-    /// track's position, exact for the range to the centre and within (d/R)² ~ 1e-4 relative at 60 km.
+    /// track's position (<see cref="Zones.CircleCrossing"/>).
     /// </summary>
     public static ZoneEntryPrediction? PredictEntry(
         GeoPoint position, double velocityEastMps, double velocityNorthMps, ProtectedSite site, double radiusM)
@@ -98,22 +98,9 @@ public sealed class ZoneIndex
         if (!double.IsFinite(velocityEastMps) || !double.IsFinite(velocityNorthMps))
             throw new ArgumentException($"velocity must be finite, was ({velocityEastMps}, {velocityNorthMps}) m/s");
 
-        var toCentre = Geodesic.Inverse(position, site.Center);
-        double az = Wgs84.DegToRad(toCentre.InitialAzimuthDeg);
-        double ce = toCentre.DistanceM * Math.Sin(az), cn = toCentre.DistanceM * Math.Cos(az);
-
-        // |v t − c|² = r²  ⇔  v² t² − 2 (v·c) t + (c² − r²) = 0
-        double v2 = velocityEastMps * velocityEastMps + velocityNorthMps * velocityNorthMps;
-        double vc = velocityEastMps * ce + velocityNorthMps * cn;
-        double c2 = toCentre.DistanceM * toCentre.DistanceM;
-        double tClosest = v2 > 0 ? Math.Max(0, vc / v2) : 0;
-        double closest = Math.Sqrt(Math.Max(0, c2 - 2 * vc * tClosest + v2 * tClosest * tClosest));
-
-        if (toCentre.DistanceM <= radiusM) return new ZoneEntryPrediction(0, closest, tClosest);
-        if (v2 == 0 || closest > radiusM) return null;
-        double disc = vc * vc - v2 * (c2 - radiusM * radiusM);
-        double tEntry = (vc - Math.Sqrt(Math.Max(0, disc))) / v2;
-        return tEntry >= 0 ? new ZoneEntryPrediction(tEntry, closest, tClosest) : null;
+        var x = Zones.CircleCrossing.Solve(position, velocityEastMps, velocityNorthMps, site.Center, radiusM);
+        if (x.DistanceNowM <= radiusM) return new ZoneEntryPrediction(0, x.ClosestM, x.ClosestS);
+        return x.Crosses && x.EnterS >= 0 ? new ZoneEntryPrediction(x.EnterS, x.ClosestM, x.ClosestS) : null;
     }
 
     /// <summary>GeoJSON FeatureCollection of every site's outer and inner rings as polygons (properties id, name,

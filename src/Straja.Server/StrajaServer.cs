@@ -7,6 +7,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Straja.Engine.Fusion;
 using Straja.Engine.Runtime;
+using Straja.Geo.Zones;
 using Straja.Registry;
 using Straja.Server.Apis;
 using Straja.Server.Hosting;
@@ -72,12 +73,16 @@ public sealed class StrajaServer : IAsyncDisposable
             AdsbSensorId = options.AdsbSensorId ?? sensors.FirstOrDefault(s => s.Kind == SensorKind.Cooperative)?.Id ?? "adsb",
         };
         var origin = SectorOrigin(sensors);
+        // Zones live in their own zones_* tables; the default sites and refuelling area are seeded once (docs/zones.md).
+        var zoneStore = new ZoneStore(Path.Combine(options.DataDirectory, "straja.db"),
+            ZoneCatalog.Defaults(options.InnerZoneRadiusM, options.OuterZoneRadiusM), start);
         var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
         {
             FriendlyIds = scenario.FriendlyIds.ToArray(),
             InnerZoneRadiusM = options.InnerZoneRadiusM,
             OuterZoneRadiusM = options.OuterZoneRadiusM,
             TrackNumberBase = store.MaxTrackNumber(),
+            Zones = zoneStore.Snapshot(),
         });
         var journal = new DetectionJournal(Path.Combine(options.DataDirectory, "journal"));
         var service = new EngineService(engine, journal, store, new InProcessBus());
@@ -95,6 +100,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddSingleton<IAirPictureStore>(store);
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton(zoneStore);
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<EngineLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
@@ -128,12 +134,14 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapGeoApi();
         app.MapRegistryApi();
         app.MapSensorsApi();
+        app.MapZonesApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             service.Dispose();
             store.Dispose();
             registryStore.Dispose();
+            zoneStore.Dispose();
         });
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -73,31 +73,4 @@ public class EvaluatorTests
         var p = Feed(e, [Track("T1", InUkraine), .. nearLine.Select(g => Track("T1", g))]);
         Assert.Empty(p);
     }
-
-    [Fact]
-    public void Entering_the_inner_zone_of_Mihail_Kogalniceanu_is_critical_and_an_approach_is_warned_first()
-    {
-        var sites = ProtectedSites.Defaults();
-        var mk = sites.Single(s => s.Id == "mk");
-        var e = new ZoneEvaluator(new ZoneIndex(sites), sites, approachHorizonS: 300);
-        // 20 km north of the base flying south at 25 m/s: the outer ring (15 km) is 200 s away.
-        var far = Track("T9", Geodesic.Direct(mk.Center, 0, 20_000), vNorth: -25);
-        var inside = Track("T9", Geodesic.Direct(mk.Center, 0, 3_000), vNorth: -25);
-
-        var p = Feed(e, far, inside);
-
-        Assert.Contains(p, a => a.Kind == AlertKind.ZoneApproach && a.Zone == "mk");
-        var entry = Assert.Single(p, a => a.Kind == AlertKind.ZoneEntry);
-        Assert.Equal(AlertSeverity.Critical, entry.Severity);
-        Assert.Contains("inner", entry.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_track_flying_away_from_a_site_is_not_warned()
-    {
-        var sites = ProtectedSites.Defaults();
-        var mk = sites.Single(s => s.Id == "mk");
-        var e = new ZoneEvaluator(new ZoneIndex(sites), sites);
-        Assert.Empty(Feed(e, Track("T9", Geodesic.Direct(mk.Center, 0, 20_000), vNorth: 25)));
-    }
 }

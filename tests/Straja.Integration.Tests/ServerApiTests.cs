@@ -82,7 +82,7 @@ public sealed class ServerApiTests : IAsyncLifetime
 
         var zones = await GetJson("/api/zones");
         Assert.Equal("FeatureCollection", zones.GetProperty("type").GetString());
-        Assert.Equal(6, zones.GetProperty("features").GetArrayLength());
+        Assert.Equal(7, zones.GetProperty("features").GetArrayLength()); // three sites × two rings, and the refuelling area
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ServerApiTests : IAsyncLifetime
     {
         var doc = await GetJson("/openapi/v1.json");
         var paths = doc.GetProperty("paths");
-        foreach (var p in new[] { "/api/tracks", "/api/tracks/{id}/history", "/api/alerts", "/api/alerts/{id}/ack", "/api/zones", "/api/sensors" })
+        foreach (var p in new[] { "/api/tracks", "/api/tracks/{id}/history", "/api/alerts", "/api/alerts/{id}/ack", "/api/zones", "/api/zones/{id}", "/api/zones/import", "/api/sensors" })
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
     }
 

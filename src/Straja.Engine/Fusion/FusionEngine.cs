@@ -1,6 +1,7 @@
 using Straja.Engine.Evaluation;
 using Straja.Engine.Picture;
 using Straja.Geo;
+using Straja.Geo.Zones;
 using Straja.Tracking;
 
 namespace Straja.Engine.Fusion;
@@ -12,6 +13,8 @@ public sealed record FusionOptions
     public double InnerZoneRadiusM { get; init; } = 5_000;
     public double OuterZoneRadiusM { get; init; } = 15_000;
     public double ZoneApproachHorizonS { get; init; } = 300;
+    /// <summary>The zones to start with; null: <see cref="ZoneCatalog.Defaults"/> with the radii above. <see cref="FusionEngine.ReplaceZones"/> swaps them later.</summary>
+    public ZoneSet? Zones { get; init; }
     public TimeSpan MaxAhead { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxBehind { get; init; } = TimeSpan.FromSeconds(120);
     /// <summary>How long a detection waits for slower ones so that all reach the tracker in time order.</summary>
@@ -42,6 +45,7 @@ public sealed class FusionEngine
     private readonly SectorFrame _frame;
     private readonly Tracker _tracker;
     private readonly IEvaluator[] _evaluators;
+    private readonly ZoneEvaluator _zoneEvaluator;
     private readonly AlertBook _alerts = new();
     private readonly HashSet<string> _friendly;
     private readonly Dictionary<string, SensorDescriptor> _sensors;
@@ -61,18 +65,24 @@ public sealed class FusionEngine
         _tracker = new Tracker(_options.Tracker);
         _friendly = new HashSet<string>(_options.FriendlyIds, StringComparer.OrdinalIgnoreCase);
         _epoch = epoch;
-        Sites = ProtectedSites.Defaults(_options.InnerZoneRadiusM, _options.OuterZoneRadiusM);
-        Zones = new ZoneIndex(Sites);
+        _zoneEvaluator = new ZoneEvaluator(
+            _options.Zones ?? new ZoneSet(ZoneCatalog.Defaults(_options.InnerZoneRadiusM, _options.OuterZoneRadiusM)), _options.ZoneApproachHorizonS);
         _evaluators =
         [
             new BorderCrossingEvaluator(BorderMap.Embedded),
-            new ZoneEvaluator(Zones, Sites, _options.ZoneApproachHorizonS),
+            _zoneEvaluator,
         ];
         Picture = PictureSnapshot.Empty(epoch);
     }
 
-    public IReadOnlyList<ProtectedSite> Sites { get; }
-    public ZoneIndex Zones { get; }
+    /// <summary>The zones the next evaluation uses.</summary>
+    public ZoneSet Zones => _zoneEvaluator.Zones;
+
+    /// <summary>
+    /// Hands the engine a new zone set, e.g. after an operator's edit. Safe from any thread: the set is immutable and
+    /// the next picture is evaluated against it whole.
+    /// </summary>
+    public void ReplaceZones(ZoneSet zones) => _zoneEvaluator.Zones = zones;
     public IReadOnlyCollection<SensorDescriptor> Sensors => _sensors.Values;
     public PictureSnapshot Picture { get; private set; }
     public long LateDetections { get; private set; }

@@ -1,18 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Straja.Engine.Runtime;
 using Straja.Geo;
 
 namespace Straja.Server.Apis;
 
-/// <summary>Map layers as GeoJSON: protected zones, countries, the Romania–Ukraine border. No tile server needed.</summary>
+/// <summary>Map layers as GeoJSON: countries, the Romania–Ukraine border (zones: <see cref="ZonesApi"/>). No tile server needed.</summary>
 internal static class GeoApi
 {
     public static IEndpointRouteBuilder MapGeoApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/zones", (EngineService engine) => GeoJson(engine.Engine.Zones.ToGeoJson()))
-            .WithTags("Geo").WithSummary("Protected zones (inner and outer rings) as a GeoJSON FeatureCollection.");
         app.MapGet("/api/geo/countries", () => GeoJson(BorderMap.Embedded.CountriesGeoJson))
             .WithTags("Geo").WithSummary("Country outlines (Natural Earth 1:10m) as GeoJSON.");
         app.MapGet("/api/geo/border", () => GeoJson(BorderMap.Embedded.RoUaBorderGeoJson))

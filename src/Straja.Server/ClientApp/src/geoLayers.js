@@ -5,6 +5,7 @@
 // outside the server.
 
 import * as L from "leaflet";
+import { zoneStyle } from "./zonesEditor.js";
 
 const COUNTRY_STYLE = {
   RO: { fillColor: "#2a3a4c", color: "#5a7088" },
@@ -33,28 +34,33 @@ export function borderLayer(geojson, renderer) {
 }
 
 /**
- * Zones, inner ring solid red, outer ring dashed amber; one label per zone name, beside the
- * zone's eastern edge so that it does not cover the rings (or the sensors at the site).
+ * Zones from GET /api/zones, styled by kind and severity (zonesEditor.js): polygons as drawn, a
+ * Point with `radiusM` as a circle. One label per zone, beside its eastern edge so that it does
+ * not cover the zone (or the sensors at a site).
  */
 export function zonesLayer(geojson, renderer) {
   const group = L.layerGroup();
-  const extent = new Map(); // zone name -> bounds of all its rings
-  L.geoJSON(geojson, {
-    renderer,
-    interactive: false,
-    style: (f) =>
-      f.properties?.ring === "inner"
-        ? { color: "#ff5c5c", weight: 2, fillColor: "#ff5c5c", fillOpacity: 0.12 }
-        : { color: "#ffb347", weight: 1.5, dashArray: "6 5", fillColor: "#ffb347", fillOpacity: 0.04 },
-    onEachFeature: (f, layer) => {
-      group.addLayer(layer);
-      const name = f.properties?.name ?? f.properties?.id;
-      if (!name) return;
-      const bounds = extent.get(name);
-      if (bounds) bounds.extend(layer.getBounds());
-      else extent.set(name, L.latLngBounds(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast()));
-    },
-  });
+  const extent = new Map(); // zone name -> bounds of all its volumes
+  const add = (f, layer) => {
+    group.addLayer(layer);
+    const name = f.properties?.name ?? f.properties?.id;
+    if (!name) return;
+    const bounds = extent.get(name);
+    if (bounds) bounds.extend(layer.getBounds());
+    else extent.set(name, L.latLngBounds(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast()));
+  };
+  for (const f of geojson?.features ?? []) {
+    const style = { ...zoneStyle(f.properties?.kind, f.properties?.severity), renderer, interactive: false };
+    if (f.geometry?.type === "Point") {
+      const [lon, lat] = f.geometry.coordinates;
+      // A circle's bounds need a map; compute them from the radius instead.
+      const circle = L.circle([lat, lon], { ...style, radius: f.properties?.radiusM ?? 0 });
+      circle.getBounds = () => L.latLng(lat, lon).toBounds(2 * (f.properties?.radiusM ?? 0));
+      add(f, circle);
+    } else {
+      add(f, L.geoJSON(f, { renderer, interactive: false, style: () => style }));
+    }
+  }
   for (const [name, bounds] of extent) {
     L.tooltip({ permanent: true, direction: "right", offset: [2, 0], className: "zone-label", interactive: false })
       .setLatLng([bounds.getCenter().lat, bounds.getEast()])

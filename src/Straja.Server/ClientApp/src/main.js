@@ -20,6 +20,7 @@ import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
 import { TrackLayer } from "./trackLayer.js";
 import { TrailStore } from "./trails.js";
+import { createZonesEditor } from "./zonesEditor.js";
 
 // The Danube delta border sector: Galați, Isaccea, Tulcea and Mihail Kogălniceanu all in
 // view on a 1600 x 900 screen.
@@ -111,7 +112,9 @@ function showDetail() {
   renderDetail($("detail"), state.selectedId, state.byId.get(state.selectedId), state.pictureTime);
 }
 
-map.on("click", (e) => select(trackLayer.hitTest(e.containerPoint)?.id ?? null));
+map.on("click", (e) => {
+  if (!zonesEditor.isDrawing()) select(trackLayer.hitTest(e.containerPoint)?.id ?? null);
+});
 map.on("mousemove", (e) => {
   cursor.getContainer().textContent = fmt.latLon(e.latlng.lat, e.latlng.lng);
   map.getContainer().style.cursor = trackLayer.hitTest(e.containerPoint) ? "pointer" : "";
@@ -210,9 +213,17 @@ loadWithRetry("border", async () => {
   const layer = borderLayer(await api.getBorder(), renderers.border);
   layers.border.clearLayers().addLayer(layer);
 });
-loadWithRetry("zones", async () => {
+const loadZones = async () => {
   const layer = zonesLayer(await api.getZones(), renderers.zones);
   layers.zones.clearLayers().addLayer(layer);
+};
+loadWithRetry("zones", loadZones);
+const zonesEditor = createZonesEditor({
+  L,
+  map,
+  container: $("zones-editor"),
+  onChanged: () => loadZones().catch((e) => status(`zones: ${e.message}`)),
+  onStatus: status,
 });
 
 async function loadSensors() {
