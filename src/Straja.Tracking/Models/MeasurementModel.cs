@@ -97,6 +97,19 @@ internal static class MeasurementModel
         return true;
     }
 
+    /// <summary>The measurement with a sensor's systematic error taken out: polar range and angles, bearing angles.</summary>
+    public static Measurement RemoveBias(in Measurement m, SensorBias bias) => m.Kind switch
+    {
+        MeasurementKind.Polar => m with
+        {
+            Z0 = Math.Max(0, m.Z0 - bias.RangeM),
+            Z1 = WrapAngle(m.Z1 - bias.AzimuthRad),
+            Z2 = m.Z2 - bias.ElevationRad,
+        },
+        MeasurementKind.Bearing => m with { Z0 = WrapAngle(m.Z0 - bias.AzimuthRad), Z1 = m.Z1 - bias.ElevationRad },
+        _ => m,
+    };
+
     /// <summary>Wraps an angle to (−π, π].</summary>
     public static double WrapAngle(double angle)
     {
@@ -178,6 +191,13 @@ internal static class MeasurementModel
             }
         }
 
+        return Finish(s, ref innovation);
+    }
+
+    /// <summary>Factors S and computes the distance and log-determinant; false when S is not positive definite.</summary>
+    internal static bool Finish(in Matrix3 s, ref Innovation innovation)
+    {
+        var dim = innovation.Dim;
         if (!SmallMatrix.TryCholesky(s, dim, out innovation.CholeskyS))
             return false;
         var solved = innovation.Residual;
