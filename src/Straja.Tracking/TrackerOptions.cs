@@ -66,7 +66,7 @@ public sealed record TrackerOptions
     public double ImmAccelerationSigmaHorizontal { get; init; } = 1;
 
     /// <summary>Turn-rate random walk of the coordinated-turn mode, rad/s per √s.</summary>
-    public double TurnRateSigma { get; init; } = 0.05;
+    public double TurnRateSigma { get; init; } = 0.4;
 
     /// <summary>One-sigma of the turn rate of a new track, rad/s.</summary>
     public double InitialTurnRateSigma { get; init; } = 0.2;

@@ -9,7 +9,10 @@ namespace Straja.Tracking;
 /// Scans reach a track at irregular intervals, so the switching probabilities are given per second and
 /// turned into the interval's: P(stay) over T = (1 − p)ᵀ. A zero interval neither mixes nor switches.
 /// </remarks>
-internal sealed class ImmPredictor(ConstantVelocityPredictor cv, CoordinatedTurnPredictor ct, double cvToCtPerS, double ctToCvPerS)
+/// <para>The CV mode does not move ω, but it must not carry it either: a turn rate it kept from the last turn
+/// would be mixed back into the CT mode at the next, sign and all. So the CV mode's ω is "straight flight,
+/// turn rate unknown": 0 ± <see cref="TrackerOptions.InitialTurnRateSigma"/>, uncorrelated.</para>
+internal sealed class ImmPredictor(ConstantVelocityPredictor cv, CoordinatedTurnPredictor ct, double cvToCtPerS, double ctToCvPerS, double turnRateSigma)
 {
     public static ImmPredictor From(TrackerOptions options) => new(
         ConstantVelocityPredictor.From(options with
@@ -21,15 +24,32 @@ internal sealed class ImmPredictor(ConstantVelocityPredictor cv, CoordinatedTurn
             AccelerationSigmaHorizontal = options.ImmAccelerationSigmaHorizontal,
         }),
         options.ImmCvToCtPerS,
-        options.ImmCtToCvPerS);
+        options.ImmCtToCvPerS,
+        options.InitialTurnRateSigma);
 
     public void Predict(ImmState state, double timeS)
     {
         var dt = timeS - state.TimeS;
         if (dt > 0)
             Mix(state, dt);
-        cv.Predict(state.Modes[ImmState.ConstantVelocity], timeS);
+        var straight = state.Modes[ImmState.ConstantVelocity];
+        cv.Predict(straight, timeS);
+        ForgetTurnRate(straight);
         ct.Predict(state.Modes[ImmState.CoordinatedTurn], timeS);
+    }
+
+    private void ForgetTurnRate(DenseGaussian mode)
+    {
+        const int w = CoordinatedTurnPredictor.TurnRate;
+        var n = mode.Dim;
+        mode.Mean[w] = 0;
+        for (var i = 0; i < n; i++)
+        {
+            mode.Covariance[(i * n) + w] = 0;
+            mode.Covariance[(w * n) + i] = 0;
+        }
+
+        mode.Covariance[(w * n) + w] = turnRateSigma * turnRateSigma;
     }
 
     private void Mix(ImmState state, double dt)
