@@ -33,6 +33,8 @@ public enum TrackStatus
 /// One measurement in the sensor's own geometry (see <see cref="MeasurementKind"/> for what Z0..Z2 and
 /// Sigma0..Sigma2 mean). Angles are relative to the scan's sensor position in the sector ENU frame.
 /// </summary>
+/// <param name="RangeRateMps">Polar only, optional: the radial speed, m/s, positive receding (NaN when the radar gives none).</param>
+/// <param name="SigmaRangeRateMps">One-sigma of <paramref name="RangeRateMps"/>, m/s.</param>
 /// <param name="SourceTrackId">
 /// The sensor's own track number when the measurement is one of its track estimates (a SAPIENT object_id,
 /// an ASTERIX CAT062 track number), unique per sensor. Once such a track has been associated with a Straja
@@ -42,7 +44,8 @@ public readonly record struct Measurement(
     MeasurementKind Kind, double Z0, double Z1, double Z2,
     double Sigma0, double Sigma1, double Sigma2,
     TargetClass ClassHint = TargetClass.Unknown, double ClassConfidence = 0,
-    string? CooperativeId = null, string? Callsign = null, string? SourceTrackId = null);
+    string? CooperativeId = null, string? Callsign = null, string? SourceTrackId = null,
+    double RangeRateMps = double.NaN, double SigmaRangeRateMps = double.NaN);
 
 /// <summary>
 /// A sensor's systematic error: what it adds to the truth. The tracker subtracts it from every polar and

@@ -142,16 +142,22 @@ internal sealed class BearingTriangulator(TrackerOptions options, ChiSquareGate 
     /// <summary>The bearing's squared normalised residual against a point (its d² with no state uncertainty).</summary>
     private static bool Normalised(Vec3 point, in PendingBearing bearing, out double distance, out int dim)
     {
-        var exact = default(GaussianState);
-        exact.Mean[0] = point.X;
-        exact.Mean[1] = point.Y;
-        exact.Mean[2] = point.Z;
-        var ok = MeasurementModel.TryInnovate(exact, bearing.Measurement, bearing.SensorPosition, out var innovation);
+        var ok = MeasurementModel.TryInnovate(Certain(point), bearing.Measurement, bearing.SensorPosition, out var innovation);
         (distance, dim) = (innovation.DistanceSquared, innovation.Dim);
-        return ok && InFront(point, bearing);
+        return ok && InRange(point, bearing);
     }
 
-    private static bool InFront(Vec3 point, in PendingBearing bearing) => (point - bearing.SensorPosition).Length() <= bearing.MaxRangeM;
+    /// <summary>A state exactly at <paramref name="point"/>: its innovation's d² is the measurement's own normalised residual.</summary>
+    private static GaussianState Certain(Vec3 point)
+    {
+        var state = default(GaussianState);
+        state.Mean[0] = point.X;
+        state.Mean[1] = point.Y;
+        state.Mean[2] = point.Z;
+        return state;
+    }
+
+    private static bool InRange(Vec3 point, in PendingBearing bearing) => (point - bearing.SensorPosition).Length() <= bearing.MaxRangeM;
 
     /// <summary>Gauss–Newton on Σ rᵀR⁻¹r over the members' bearings with a weak height prior; also returns (JᵀR⁻¹J)⁻¹.</summary>
     private bool Refine(List<int> members, Vec3 start, double heightPrior, out Vec3 point, out Matrix3 covariance)
@@ -165,10 +171,7 @@ internal sealed class BearingTriangulator(TrackerOptions options, ChiSquareGate 
             var gradient = default(Vector3);
             information.Set(2, 2, heightWeight);
             gradient[2] = heightWeight * (heightPrior - point.Z);
-            var exact = default(GaussianState);
-            exact.Mean[0] = point.X;
-            exact.Mean[1] = point.Y;
-            exact.Mean[2] = point.Z;
+            var exact = Certain(point);
             foreach (var i in members)
             {
                 var bearing = _pending[i];
@@ -217,11 +220,7 @@ internal sealed class BearingTriangulator(TrackerOptions options, ChiSquareGate 
                 state.Covariance.Set(a, b, candidate.Covariance.Get(a, b));
         }
 
-        var sh = options.InitialVelocitySigmaHorizontal;
-        var sv = options.InitialVelocitySigmaVertical;
-        state.Covariance.Set(3, 3, sh * sh);
-        state.Covariance.Set(4, 4, sh * sh);
-        state.Covariance.Set(5, 5, sv * sv);
+        MeasurementModel.SetUnknownVelocity(ref state, options);
         return state;
     }
 }

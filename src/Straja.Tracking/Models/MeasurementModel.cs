@@ -21,7 +21,8 @@ internal static class MeasurementModel
     public static bool IsWellFormed(in Measurement m) => double.IsFinite(m.ClassConfidence) && m.Kind switch
     {
         MeasurementKind.Position => Used(m.Z0, m.Sigma0) && Used(m.Z1, m.Sigma1) && Used(m.Z2, m.Sigma2),
-        MeasurementKind.Polar => Used(m.Z0, m.Sigma0) && m.Z0 >= 0 && Used(m.Z1, m.Sigma1) && Optional(m.Z2, m.Sigma2),
+        MeasurementKind.Polar => Used(m.Z0, m.Sigma0) && m.Z0 >= 0 && Used(m.Z1, m.Sigma1) && Optional(m.Z2, m.Sigma2)
+            && Optional(m.RangeRateMps, m.SigmaRangeRateMps),
         MeasurementKind.Bearing => Used(m.Z0, m.Sigma0) && Optional(m.Z1, m.Sigma1),
         _ => false,
     };
@@ -89,12 +90,18 @@ internal static class MeasurementModel
                 return false;
         }
 
+        SetUnknownVelocity(ref state, options);
+        return true;
+    }
+
+    /// <summary>Zero velocity with the broad prior covariance of a new track: a single fix says nothing about motion.</summary>
+    public static void SetUnknownVelocity(ref GaussianState state, TrackerOptions options)
+    {
         var sh = options.InitialVelocitySigmaHorizontal;
         var sv = options.InitialVelocitySigmaVertical;
         state.Covariance.Set(3, 3, sh * sh);
         state.Covariance.Set(4, 4, sh * sh);
         state.Covariance.Set(5, 5, sv * sv);
-        return true;
     }
 
     /// <summary>The measurement with a sensor's systematic error taken out: polar range and angles, bearing angles.</summary>

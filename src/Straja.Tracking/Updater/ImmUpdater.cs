@@ -24,10 +24,12 @@ internal sealed class ImmUpdater(MeasurementInnovator innovator)
 
             DenseKalmanUpdater.Update(mode, innovation);
             logLikelihood[j] = -0.5 * (innovation.DistanceSquared + innovation.LogDetS + (innovation.Dim * Math.Log(2 * Math.PI)));
+            if (HasRangeRate(m))
+                logLikelihood[j] += RangeRateModel.Update(mode, sensor, m.RangeRateMps, m.SigmaRangeRateMps);
             best = Math.Max(best, logLikelihood[j]);
         }
 
-        if (double.IsNegativeInfinity(best))
+        if (!double.IsFinite(best))
             return false;
         var mu = state.Probabilities;
         var sum = 0.0;
@@ -44,4 +46,6 @@ internal sealed class ImmUpdater(MeasurementInnovator innovator)
             mu[j] /= sum;
         return true;
     }
+
+    public static bool HasRangeRate(in Measurement m) => m.Kind == MeasurementKind.Polar && double.IsFinite(m.RangeRateMps);
 }

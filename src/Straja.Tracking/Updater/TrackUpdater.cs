@@ -64,12 +64,16 @@ internal sealed class TrackUpdater(MeasurementInnovator innovator, ImmUpdater im
         if (hasGated && innovator.IsExtended)
         {
             KalmanUpdater.Update(ref state, gated);
-            return true;
+        }
+        else
+        {
+            if (!innovator.TryInnovate(state, m, sensor, out var innovation))
+                return false;
+            KalmanUpdater.Update(ref state, innovation);
         }
 
-        if (!innovator.TryInnovate(state, m, sensor, out var innovation))
-            return false;
-        KalmanUpdater.Update(ref state, innovation);
+        if (ImmUpdater.HasRangeRate(m))
+            RangeRateModel.Update(ref state, sensor, m.RangeRateMps, m.SigmaRangeRateMps);
         return true;
     }
 
@@ -96,7 +100,7 @@ internal sealed class TrackUpdater(MeasurementInnovator innovator, ImmUpdater im
     private static Measurement Inflate(in Measurement m, double factor)
     {
         var k = Math.Sqrt(factor);
-        return m with { Sigma0 = m.Sigma0 * k, Sigma1 = m.Sigma1 * k, Sigma2 = m.Sigma2 * k };
+        return m with { Sigma0 = m.Sigma0 * k, Sigma1 = m.Sigma1 * k, Sigma2 = m.Sigma2 * k, SigmaRangeRateMps = m.SigmaRangeRateMps * k };
     }
 
     private static void Scale(ref Matrix6 covariance, double factor)

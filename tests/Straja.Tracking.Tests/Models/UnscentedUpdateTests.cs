@@ -162,4 +162,33 @@ public sealed class UnscentedUpdateTests
         Assert.True(ukf < 20, $"UKF RMS {ukf:F1} m");
         Assert.True(Math.Abs(ukf - ekf) < 0.1 * ekf, $"UKF RMS {ukf:F1} m, EKF {ekf:F1} m");
     }
+
+    [Theory]
+    [InlineData(PolarUpdate.Extended, MotionModel.ConstantVelocity)]
+    [InlineData(PolarUpdate.Unscented, MotionModel.Imm)]
+    public void Range_rate_pins_the_radial_velocity_within_a_few_scans(PolarUpdate update, MotionModel motion)
+    {
+        // A target closing on the radar at 40 m/s, 5 km out; three plots one second apart.
+        static Vec3 Truth(double t) => new(0, 5000 - (40 * t), 200);
+        double VelocityError(bool withRangeRate)
+        {
+            var tracker = new Tracker(TrackerOptions.Default with { PolarUpdate = update, Motion = motion });
+            var random = new Random(2);
+            for (var t = 0; t < 3; t++)
+            {
+                var m = Scenario.NoisyPolar(random, Truth(t), default, 10, 0.003);
+                if (withRangeRate)
+                    m = m with { RangeRateMps = -40 * Math.Cos(Math.Atan2(200, 5000 - (40 * t))) + (0.5 * random.Gaussian()), SigmaRangeRateMps = 0.5 };
+                tracker.Process(TestScans.Scan("radar", t, m));
+            }
+
+            // The radar looks north: range rate observes the north component; east and up stay as uncertain.
+            return Math.Abs(Assert.Single(tracker.Snapshot()).Velocity.Y + 40);
+        }
+
+        var with = VelocityError(withRangeRate: true);
+        var without = VelocityError(withRangeRate: false);
+        Assert.True(with < 1.5, $"radial velocity error with range rate {with:F1} m/s");
+        Assert.True(with < 0.5 * without, $"with range rate {with:F1} m/s, without {without:F1} m/s");
+    }
 }
