@@ -89,6 +89,7 @@ public sealed record TrackerOptions
     /// <summary>
     /// How far behind the newest processed scan a late scan may be and still be used, s: each track keeps the
     /// updates of this span so it can be re-filtered with the late measurement in its place. Older is refused.
+    /// 0 keeps no history (no per-update allocation) and refuses every late scan.
     /// </summary>
     public double OutOfSequenceWindowS { get; init; } = 5;
 
@@ -131,7 +132,8 @@ public sealed record TrackerOptions
         RequireProbability(ImmCvToCtPerS, nameof(ImmCvToCtPerS));
         RequireProbability(ImmCtToCvPerS, nameof(ImmCtToCvPerS));
         RequireProbability(ImmInitialTurnProbability, nameof(ImmInitialTurnProbability));
-        RequirePositive(OutOfSequenceWindowS, nameof(OutOfSequenceWindowS));
+        if (!(OutOfSequenceWindowS >= 0 && double.IsFinite(OutOfSequenceWindowS)))
+            throw new ArgumentException($"TrackerOptions.OutOfSequenceWindowS must be finite and >= 0, was {OutOfSequenceWindowS}.", nameof(OutOfSequenceWindowS));
         RequirePositive(TriangulationWindowS, nameof(TriangulationWindowS));
         if (!Enum.IsDefined(Motion))
             throw new ArgumentException($"TrackerOptions.Motion is not a known model: {Motion}.", nameof(Motion));

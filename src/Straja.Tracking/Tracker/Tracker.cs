@@ -276,12 +276,16 @@ public sealed class Tracker
         return track;
     }
 
-    private void Remember(Track track, Scan scan, Measurement? measurement) =>
+    private void Remember(Track track, Scan scan, Measurement? measurement)
+    {
+        if (_options.OutOfSequenceWindowS == 0)
+            return;
         track.Remember(new TrackHistoryEntry(scan.TimeS, scan.SensorId, scan.SensorPosition, measurement)
         {
             State = track.State,
             Imm = track.Imm?.Clone(),
         }, _options.OutOfSequenceWindowS);
+    }
 
     /// <summary>A sensor's own track, once associated, keeps going to the same Straja track.</summary>
     private void Bind(Track track, in Measurement measurement, string sensorId)

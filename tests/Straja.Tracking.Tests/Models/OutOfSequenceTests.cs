@@ -97,4 +97,15 @@ public sealed class OutOfSequenceTests
         Assert.Equal(0, result.Associated);
         Assert.Equal(2, Assert.Single(tracker.Snapshot()).Hits);
     }
+
+    [Fact]
+    public void A_zero_window_keeps_no_history_and_refuses_every_late_scan()
+    {
+        var tracker = new Tracker(TrackerOptions.Default with { OutOfSequenceWindowS = 0 });
+        tracker.Process(TestScans.Scan("eo", 0, TestScans.Position(0, 1000, 100)));
+        tracker.Process(TestScans.Scan("eo", 2, TestScans.Position(20, 1000, 100)));
+        Assert.False(tracker.Accepts(1.9));
+        Assert.Throws<ArgumentException>(() => tracker.Process(TestScans.Scan("radar", 1.9, TestScans.Position(19, 1000, 100))));
+        Assert.Equal(2, Assert.Single(tracker.Snapshot()).Hits);
+    }
 }
