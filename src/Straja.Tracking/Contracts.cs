@@ -33,11 +33,39 @@ public enum TrackStatus
 /// One measurement in the sensor's own geometry (see <see cref="MeasurementKind"/> for what Z0..Z2 and
 /// Sigma0..Sigma2 mean). Angles are relative to the scan's sensor position in the sector ENU frame.
 /// </summary>
+/// <param name="RangeRateMps">Polar only, optional: the radial speed, m/s, positive receding (NaN when the radar gives none).</param>
+/// <param name="SigmaRangeRateMps">One-sigma of <paramref name="RangeRateMps"/>, m/s.</param>
+/// <param name="SourceTrackId">
+/// The sensor's own track number when the measurement is one of its track estimates (a SAPIENT object_id,
+/// an ASTERIX CAT062 track number), unique per sensor. Once such a track has been associated with a Straja
+/// track it keeps going to that track, and it is fused by covariance intersection (see docs/tracking.md).
+/// </param>
 public readonly record struct Measurement(
     MeasurementKind Kind, double Z0, double Z1, double Z2,
     double Sigma0, double Sigma1, double Sigma2,
     TargetClass ClassHint = TargetClass.Unknown, double ClassConfidence = 0,
-    string? CooperativeId = null, string? Callsign = null);
+    string? CooperativeId = null, string? Callsign = null, string? SourceTrackId = null,
+    double RangeRateMps = double.NaN, double SigmaRangeRateMps = double.NaN);
+
+/// <summary>
+/// A sensor's systematic error: what it adds to the truth. The tracker subtracts it from every polar and
+/// bearing measurement of that sensor before use. Range m, angles rad.
+/// </summary>
+public sealed record SensorBias(double RangeM = 0, double AzimuthRad = 0, double ElevationRad = 0);
+
+/// <summary>The motion model a <see cref="Tracker"/> runs per track.</summary>
+public enum MotionModel
+{
+    /// <summary>One nearly-constant-velocity Kalman filter.</summary>
+    ConstantVelocity = 1,
+    /// <summary>An interacting multiple model of nearly constant velocity and coordinated turn.</summary>
+    Imm = 2,
+}
+
+/// <summary>One piece of evidence behind a track's class: who said it, for which class, how much it weighed.</summary>
+/// <param name="Source">A sensor id for a sensor's class report, or a kinematic cue ("speed", "height", "turn-rate", "acceleration", "persistence", "cooperative-id").</param>
+/// <param name="Weight">The log-likelihood ratio it contributed for <paramref name="Class"/> against the other classes, nats; summed over the track's life for sensor reports.</param>
+public sealed record ClassEvidence(string Source, TargetClass Class, double Weight);
 
 /// <summary>
 /// One scan: all measurements one sensor made at (about) one time. <paramref name="SensorPosition"/> is in the
@@ -100,7 +128,14 @@ public sealed record TrackSnapshot(
     TargetClass Class, double ClassProbability,
     string? CooperativeId, string? Callsign,
     IReadOnlyList<string> Sensors,
-    int Hits, int Misses, double LastUpdateTimeS);
+    int Hits, int Misses, double LastUpdateTimeS)
+{
+    /// <summary>The strongest evidence behind <see cref="Class"/>, largest weight first (at most a handful).</summary>
+    public IReadOnlyList<ClassEvidence> ClassEvidence { get; init; } = [];
+
+    /// <summary>The track's class probabilities, indexed by <see cref="TargetClass"/> value.</summary>
+    public IReadOnlyList<double> ClassProbabilities { get; init; } = [];
+}
 
 /// <summary>What one <see cref="Tracker.Process"/> call did.</summary>
 /// <param name="Confirmed">Tracks confirmed by this scan.</param>
@@ -108,6 +143,7 @@ public sealed record TrackSnapshot(
 /// <param name="Associated">Measurements that updated a track.</param>
 /// <param name="Initiated">New tentative tracks.</param>
 /// <param name="Rejected">Measurements skipped as malformed (NaN or infinite value, non-positive sigma).</param>
+/// <remarks>A late scan (older than the last processed one, within <see cref="TrackerOptions.OutOfSequenceWindowS"/>) only updates existing tracks: it never initiates.</remarks>
 public sealed record ScanResult(IReadOnlyList<long> Confirmed, IReadOnlyList<long> Deleted, int Associated, int Initiated)
 {
     public int Rejected { get; init; }

@@ -53,6 +53,58 @@ public sealed record TrackerOptions
     /// <summary>Consecutive updates above <see cref="MannedSpeedMps"/> that count as sustained.</summary>
     public int SustainedUpdates { get; init; } = 3;
 
+    /// <summary>
+    /// The per-track motion model. The IMM (CV + coordinated turn) follows manoeuvring drones far better
+    /// and costs about as much as the CV filter on straight flyers; the CV filter is the cheap path.
+    /// </summary>
+    public MotionModel Motion { get; init; } = MotionModel.Imm;
+
+    /// <summary>
+    /// White-noise acceleration of both IMM modes, m/s², east and north (the vertical uses
+    /// <see cref="AccelerationSigmaVertical"/>). Lower than a CV-only tracker's: turns are the CT mode's job.
+    /// </summary>
+    public double ImmAccelerationSigmaHorizontal { get; init; } = 1;
+
+    /// <summary>Turn-rate random walk of the coordinated-turn mode, rad/s per √s.</summary>
+    public double TurnRateSigma { get; init; } = 0.4;
+
+    /// <summary>One-sigma of the turn rate of a new track, rad/s.</summary>
+    public double InitialTurnRateSigma { get; init; } = 0.2;
+
+    /// <summary>IMM: probability per second of switching from constant velocity to turning.</summary>
+    public double ImmCvToCtPerS { get; init; } = 0.05;
+
+    /// <summary>IMM: probability per second of switching from turning to constant velocity.</summary>
+    public double ImmCtToCvPerS { get; init; } = 0.1;
+
+    /// <summary>IMM: probability of the turn mode for a new track.</summary>
+    public double ImmInitialTurnProbability { get; init; } = 0.2;
+
+    /// <summary>How polar and bearing measurements are linearised in the update (the gate always uses the EKF).</summary>
+    public PolarUpdate PolarUpdate { get; init; } = PolarUpdate.Extended;
+
+    /// <summary>Known systematic errors per sensor id, subtracted from that sensor's polar and bearing measurements.</summary>
+    public IReadOnlyDictionary<string, SensorBias> SensorBiases { get; init; } = new Dictionary<string, SensorBias>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How far behind the newest processed scan a late scan may be and still be used, s: each track keeps the
+    /// updates of this span so it can be re-filtered with the late measurement in its place. Older is refused.
+    /// 0 keeps no history (no per-update allocation) and refuses every late scan.
+    /// </summary>
+    public double OutOfSequenceWindowS { get; init; } = 5;
+
+    /// <summary>Fuse a sensor's own track reports by covariance intersection (true) or as independent measurements.</summary>
+    public bool FuseSourceTracksByCovarianceIntersection { get; init; } = true;
+
+    /// <summary>Bearings from different sensors this close in time may be crossed to start a track, s.</summary>
+    public double TriangulationWindowS { get; init; } = 1;
+
+    /// <summary>
+    /// Sensors whose bearings must agree on a point before it starts a track. Two bearings always cross
+    /// somewhere; with several targets most crossings are ghosts, which a third bearing through the same point rejects.
+    /// </summary>
+    public int TriangulationMinSensors { get; init; } = 3;
+
     internal void Validate()
     {
         if (!(GateProbability > 0 && GateProbability < 1))
@@ -74,8 +126,37 @@ public sealed record TrackerOptions
         RequirePositive(MannedHeightM, nameof(MannedHeightM));
         if (!(CooperativeBonus >= 0 && double.IsFinite(CooperativeBonus)))
             throw new ArgumentException($"TrackerOptions.CooperativeBonus must be finite and >= 0, was {CooperativeBonus}.", nameof(CooperativeBonus));
+        RequirePositive(ImmAccelerationSigmaHorizontal, nameof(ImmAccelerationSigmaHorizontal));
+        RequirePositive(TurnRateSigma, nameof(TurnRateSigma));
+        RequirePositive(InitialTurnRateSigma, nameof(InitialTurnRateSigma));
+        RequireProbability(ImmCvToCtPerS, nameof(ImmCvToCtPerS));
+        RequireProbability(ImmCtToCvPerS, nameof(ImmCtToCvPerS));
+        RequireProbability(ImmInitialTurnProbability, nameof(ImmInitialTurnProbability));
+        if (!(OutOfSequenceWindowS >= 0 && double.IsFinite(OutOfSequenceWindowS)))
+            throw new ArgumentException($"TrackerOptions.OutOfSequenceWindowS must be finite and >= 0, was {OutOfSequenceWindowS}.", nameof(OutOfSequenceWindowS));
+        RequirePositive(TriangulationWindowS, nameof(TriangulationWindowS));
+        if (!Enum.IsDefined(Motion))
+            throw new ArgumentException($"TrackerOptions.Motion is not a known model: {Motion}.", nameof(Motion));
+        if (!Enum.IsDefined(PolarUpdate))
+            throw new ArgumentException($"TrackerOptions.PolarUpdate is not a known update: {PolarUpdate}.", nameof(PolarUpdate));
+        if (TriangulationMinSensors < 2)
+            throw new ArgumentException($"TrackerOptions.TriangulationMinSensors must be at least 2, was {TriangulationMinSensors}.", nameof(TriangulationMinSensors));
+        if (SensorBiases is null)
+            throw new ArgumentException("TrackerOptions.SensorBiases is null.", nameof(SensorBiases));
+        foreach (var (sensor, bias) in SensorBiases)
+        {
+            if (bias is null || !double.IsFinite(bias.RangeM) || !double.IsFinite(bias.AzimuthRad) || !double.IsFinite(bias.ElevationRad))
+                throw new ArgumentException($"TrackerOptions.SensorBiases[{sensor}] must be finite, was {bias}.", nameof(SensorBiases));
+        }
+
         if (SustainedUpdates < 1)
             throw new ArgumentException($"TrackerOptions.SustainedUpdates must be at least 1, was {SustainedUpdates}.", nameof(SustainedUpdates));
+    }
+
+    private static void RequireProbability(double value, string name)
+    {
+        if (!(value is > 0 and < 1))
+            throw new ArgumentException($"TrackerOptions.{name} must be in (0, 1), was {value}.", name);
     }
 
     private static void RequirePositive(double value, string name)

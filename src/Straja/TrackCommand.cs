@@ -15,7 +15,8 @@ namespace Straja.Cli;
 internal sealed record TrackSettings(
     TrackerOptions Tracker, double ProcessNoise, double MeasurementStdM, double? DetectionProbability, double? ClutterDensity)
 {
-    public static TrackSettings Default { get; } = new(TrackerOptions.Default, 9, 10, null, null);
+    // The offline command is the textbook NCV + GNN path its options describe, not the tracker's IMM default.
+    public static TrackSettings Default { get; } = new(TrackerOptions.Default with { Motion = MotionModel.ConstantVelocity }, 9, 10, null, null);
 
     /// <summary>The tracker options with the process noise applied.</summary>
     public TrackerOptions Options => Tracker with { AccelerationSigmaHorizontal = Math.Sqrt(ProcessNoise) };

@@ -1,4 +1,5 @@
 using Straja.Engine.Fusion;
+using Straja.Tracking;
 
 namespace Straja.Engine.Tests;
 
@@ -30,9 +31,25 @@ public class ReorderTests
     }
 
     [Fact]
-    public void A_detection_older_than_the_window_is_refused_as_late_by_name()
+    public void A_detection_behind_the_last_processed_scan_is_refiltered_into_its_track()
     {
         var engine = new FusionEngine(Coop.Position, [Coop], T0, FusionOptions.Default with { ReorderWindow = TimeSpan.FromSeconds(0.5) });
+        engine.Process([At(1.0, 45.100), At(2.0, 45.101)], T0.AddSeconds(3));
+        var late = engine.Process([At(1.5, 45.1005)], T0.AddSeconds(3.2));
+
+        Assert.Empty(late.Rejected);
+        Assert.Equal(0, engine.LateDetections);
+        Assert.Single(late.Picture.Tracks);
+    }
+
+    [Fact]
+    public void A_detection_older_than_the_out_of_sequence_window_is_refused_as_late_by_name()
+    {
+        var engine = new FusionEngine(Coop.Position, [Coop], T0, FusionOptions.Default with
+        {
+            ReorderWindow = TimeSpan.FromSeconds(0.5),
+            Tracker = TrackerOptions.Default with { OutOfSequenceWindowS = 0.2 },
+        });
         engine.Process([At(1.0, 45.100), At(2.0, 45.101)], T0.AddSeconds(3));
         var late = engine.Process([At(1.5, 45.1005)], T0.AddSeconds(3.2));
 

@@ -63,14 +63,17 @@ public sealed class InputTests
     }
 
     [Fact]
-    public void Scan_older_than_the_last_is_rejected_naming_both_times()
+    public void Scan_older_than_the_out_of_sequence_window_is_rejected_naming_both_times()
     {
-        var tracker = new Tracker(TrackerOptions.Default);
+        var tracker = new Tracker(TrackerOptions.Default with { OutOfSequenceWindowS = 2 });
         tracker.Process(TestScans.Scan("radar", 12.5));
         var error = Assert.Throws<ArgumentException>(() => tracker.Process(TestScans.Scan("radar", 10.25)));
         Assert.Contains("12.5", error.Message, StringComparison.Ordinal);
         Assert.Contains("10.25", error.Message, StringComparison.Ordinal);
-        // A scan at the same time is fine.
+        Assert.False(tracker.Accepts(10.25));
+        // Within the window a late scan is taken; a scan at the same time always is.
+        Assert.True(tracker.Accepts(10.5));
+        tracker.Process(TestScans.Scan("radar", 10.5));
         tracker.Process(TestScans.Scan("eo", 12.5));
     }
 

@@ -130,8 +130,10 @@ public sealed class ScenarioTests
         for (var i = 0; i < expected.Count; i++)
         {
             Assert.Equal(expected[i].Sensors, actual[i].Sensors);
-            // Records compare Sensors by reference; compare the rest by value.
-            Assert.Equal(expected[i] with { Sensors = [] }, actual[i] with { Sensors = [] });
+            // Records compare lists by reference; compare those element-wise and the rest by value.
+            Assert.Equal(expected[i].ClassEvidence, actual[i].ClassEvidence);
+            Assert.Equal(expected[i].ClassProbabilities, actual[i].ClassProbabilities);
+            Assert.Equal(expected[i] with { Sensors = [], ClassEvidence = [], ClassProbabilities = [] }, actual[i] with { Sensors = [], ClassEvidence = [], ClassProbabilities = [] });
         }
     }
 }

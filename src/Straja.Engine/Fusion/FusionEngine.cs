@@ -172,13 +172,15 @@ public sealed class FusionEngine
     {
         var first = ordered[start];
         double t = Seconds(first.Time);
-        if (t < _lastScanS)
+        // A scan behind the last processed one goes to the tracker, which re-filters the tracks it belongs
+        // to, unless it is older than the tracker's out-of-sequence window: that is refused and counted.
+        // It is already in the journal, so nothing accepted is lost.
+        bool late = t < _lastScanS;
+        if (late && !_tracker.Accepts(t))
         {
-            // Out-of-sequence handling (retrodiction) is issue 3's; until then a late scan is refused
-            // and counted. It is already in the journal, so nothing accepted is lost.
             LateDetections += end - start;
             for (int i = start; i < end; i++)
-                rejected.Add(new DetectionRejection(ordered[i].SensorId, ordered[i].Time, "Time", "older than the sector's last processed scan"));
+                rejected.Add(new DetectionRejection(ordered[i].SensorId, ordered[i].Time, "Time", "older than the tracker's out-of-sequence window behind the sector's last processed scan"));
             return;
         }
 
@@ -193,7 +195,7 @@ public sealed class FusionEngine
         {
             CountsMisses = sensor.Kind == SensorKind.Radar,
         };
-        if (sensor.Kind == SensorKind.Radar && sensor.ScanPeriodS > 0)
+        if (sensor.Kind == SensorKind.Radar && sensor.ScanPeriodS > 0 && !late)
         {
             // A rotating radar stamps each plot when its beam crosses it, so a revolution arrives as
             // many scans. Each may only miss the tracks in the wedge swept since the radar's
@@ -212,7 +214,7 @@ public sealed class FusionEngine
         var result = _tracker.Process(scan);
         foreach (long id in result.Deleted)
             deleted.Add(TrackId(id));
-        _lastScanS = t;
+        _lastScanS = Math.Max(_lastScanS, t);
     }
 
     private PictureSnapshot BuildPicture(DateTimeOffset now)

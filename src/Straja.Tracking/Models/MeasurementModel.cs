@@ -21,7 +21,8 @@ internal static class MeasurementModel
     public static bool IsWellFormed(in Measurement m) => double.IsFinite(m.ClassConfidence) && m.Kind switch
     {
         MeasurementKind.Position => Used(m.Z0, m.Sigma0) && Used(m.Z1, m.Sigma1) && Used(m.Z2, m.Sigma2),
-        MeasurementKind.Polar => Used(m.Z0, m.Sigma0) && m.Z0 >= 0 && Used(m.Z1, m.Sigma1) && Optional(m.Z2, m.Sigma2),
+        MeasurementKind.Polar => Used(m.Z0, m.Sigma0) && m.Z0 >= 0 && Used(m.Z1, m.Sigma1) && Optional(m.Z2, m.Sigma2)
+            && Optional(m.RangeRateMps, m.SigmaRangeRateMps),
         MeasurementKind.Bearing => Used(m.Z0, m.Sigma0) && Optional(m.Z1, m.Sigma1),
         _ => false,
     };
@@ -89,13 +90,32 @@ internal static class MeasurementModel
                 return false;
         }
 
+        SetUnknownVelocity(ref state, options);
+        return true;
+    }
+
+    /// <summary>Zero velocity with the broad prior covariance of a new track: a single fix says nothing about motion.</summary>
+    public static void SetUnknownVelocity(ref GaussianState state, TrackerOptions options)
+    {
         var sh = options.InitialVelocitySigmaHorizontal;
         var sv = options.InitialVelocitySigmaVertical;
         state.Covariance.Set(3, 3, sh * sh);
         state.Covariance.Set(4, 4, sh * sh);
         state.Covariance.Set(5, 5, sv * sv);
-        return true;
     }
+
+    /// <summary>The measurement with a sensor's systematic error taken out: polar range and angles, bearing angles.</summary>
+    public static Measurement RemoveBias(in Measurement m, SensorBias bias) => m.Kind switch
+    {
+        MeasurementKind.Polar => m with
+        {
+            Z0 = Math.Max(0, m.Z0 - bias.RangeM),
+            Z1 = WrapAngle(m.Z1 - bias.AzimuthRad),
+            Z2 = m.Z2 - bias.ElevationRad,
+        },
+        MeasurementKind.Bearing => m with { Z0 = WrapAngle(m.Z0 - bias.AzimuthRad), Z1 = m.Z1 - bias.ElevationRad },
+        _ => m,
+    };
 
     /// <summary>Wraps an angle to (−π, π].</summary>
     public static double WrapAngle(double angle)
@@ -178,6 +198,13 @@ internal static class MeasurementModel
             }
         }
 
+        return Finish(s, ref innovation);
+    }
+
+    /// <summary>Factors S and computes the distance and log-determinant; false when S is not positive definite.</summary>
+    internal static bool Finish(in Matrix3 s, ref Innovation innovation)
+    {
+        var dim = innovation.Dim;
         if (!SmallMatrix.TryCholesky(s, dim, out innovation.CholeskyS))
             return false;
         var solved = innovation.Residual;

@@ -44,4 +44,25 @@ internal sealed class ConstantVelocityPredictor(double spectralDensityHorizontal
             state.Covariance[(v * 6) + v] += q * dt;
         }
     }
+
+    /// <summary>
+    /// Predicts the position-velocity part of a larger state with this model and carries the further
+    /// components (an IMM mode's turn rate) unchanged: the IMM's CV mode ignores the turn rate it holds.
+    /// </summary>
+    public void Predict(DenseGaussian state, double timeS)
+    {
+        var dt = timeS - state.TimeS;
+        state.TimeS = timeS;
+        if (dt == 0)
+            return;
+        var n = state.Dim;
+        for (var i = 0; i < 3; i++)
+            state.Mean[i] += dt * state.Mean[i + 3];
+        var f = Dense.Identity(n);
+        for (var i = 0; i < 3; i++)
+            f[(i * n) + i + 3] = dt;
+        state.Covariance = Dense.Propagate(f, state.Covariance, n);
+        for (var axis = 0; axis < 3; axis++)
+            Dense.AddWhiteAcceleration(state.Covariance, n, axis, axis + 3, axis == 2 ? spectralDensityVertical : spectralDensityHorizontal, dt);
+    }
 }

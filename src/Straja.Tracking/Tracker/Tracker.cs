@@ -9,7 +9,11 @@ namespace Straja.Tracking;
 public sealed class Tracker
 {
     private readonly TrackerOptions _options;
-    private readonly ConstantVelocityPredictor _predictor;
+    private readonly TrackPredictor _predictor;
+    private readonly TrackUpdater _updater;
+    private readonly OutOfSequenceUpdater _lateUpdater;
+    private readonly BearingTriangulator _triangulator;
+    private readonly ChiSquareGate _gate;
     private readonly DistanceHypothesiser _hypothesiser;
     private readonly GlobalNearestNeighbour _associator = new();
     private readonly SinglePointInitiator _initiator;
@@ -20,6 +24,8 @@ public sealed class Tracker
     private readonly List<Track> _tracks = [];
     private readonly List<Hypothesis> _hypotheses = [];
     private readonly List<Measurement> _valid = [];
+    private readonly List<(Track Track, Measurement Measurement)> _bound = [];
+    private readonly Dictionary<(string Sensor, string SourceTrack), Track> _sourceTracks = [];
     private long _nextId = 1;
     private double _lastScanTimeS = double.NegativeInfinity;
 
@@ -28,8 +34,12 @@ public sealed class Tracker
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _predictor = ConstantVelocityPredictor.From(options);
-        _hypothesiser = new DistanceHypothesiser(new ChiSquareGate(options.GateProbability), options.CooperativeBonus);
+        _predictor = TrackPredictor.From(options);
+        _updater = TrackUpdater.From(options);
+        _lateUpdater = new OutOfSequenceUpdater(_predictor, _updater);
+        _gate = new ChiSquareGate(options.GateProbability);
+        _triangulator = new BearingTriangulator(options, _gate);
+        _hypothesiser = new DistanceHypothesiser(_gate, options.CooperativeBonus);
         _initiator = new SinglePointInitiator(options);
         _confirmer = new MOfNConfirmer(options.ConfirmHits, options.ConfirmWindow);
         _missDeleter = new MissDeleter(options.ConfirmHits, options.ConfirmWindow, options.MaxMisses);
@@ -39,16 +49,22 @@ public sealed class Tracker
 
     /// <summary>
     /// Predict every track to the scan time, gate, associate (GNN), update or record misses, confirm, delete,
-    /// and start tentative tracks from what is left. Scans must come in non-decreasing time.
+    /// and start tentative tracks from what is left. A scan older than the last processed one, by at most
+    /// <see cref="TrackerOptions.OutOfSequenceWindowS"/>, re-filters the tracks its measurements belong to
+    /// (see <see cref="OutOfSequenceUpdater"/>); an older one is refused.
     /// </summary>
     public ScanResult Process(Scan scan)
     {
         ValidateScan(scan);
+        var rejected = KeepWellFormed(scan);
+        if (scan.TimeS < _lastScanTimeS)
+            return ProcessLate(scan, rejected);
         _lastScanTimeS = scan.TimeS;
-        var rejected = KeepWellFormed(scan.Measurements);
 
         foreach (var track in _tracks)
-            _predictor.Predict(ref track.State, scan.TimeS);
+            _predictor.Predict(ref track.State, track.Imm, scan.TimeS);
+        foreach (var (track, measurement) in _bound)
+            Apply(track, measurement, scan, default, hasGated: false);
         _hypothesiser.Hypothesise(_tracks, _valid, scan, _hypotheses);
         var chosen = new int[_tracks.Count];
         _associator.Associate(_hypotheses, chosen);
@@ -74,8 +90,77 @@ public sealed class Tracker
 
         var deleted = RemoveWhere(_missDeleter.Deletes);
         var initiated = Initiate(scan, used, confirmed);
-        return new ScanResult(confirmed, deleted, used.Count(u => u), initiated) { Rejected = rejected };
+        return new ScanResult(confirmed, deleted, used.Count(u => u) + _bound.Count, initiated) { Rejected = rejected };
     }
+
+    /// <summary>
+    /// Whether a scan at <paramref name="timeS"/> would be used: not older than the newest processed scan
+    /// by more than <see cref="TrackerOptions.OutOfSequenceWindowS"/>.
+    /// </summary>
+    public bool Accepts(double timeS) => timeS >= _lastScanTimeS - _options.OutOfSequenceWindowS;
+
+    /// <summary>
+    /// A late scan: each measurement is gated against every track's estimate at the scan time (from the
+    /// track's history), paired greedily by cost, and re-filtered into its track. A late measurement never
+    /// starts a track: by the time it arrives, newer scans have had their chance at that object.
+    /// </summary>
+    private ScanResult ProcessLate(Scan scan, int rejected)
+    {
+        var confirmed = new List<long>();
+        var associated = 0;
+        foreach (var (track, measurement) in _bound)
+        {
+            if (_lateUpdater.TryRetrodict(track, scan.TimeS, out _, out var anchor) && ApplyLate(track, anchor, measurement, scan))
+                associated++;
+        }
+
+        var pairs = new List<(double Cost, int Track, int Measurement, int Anchor)>();
+        for (var t = 0; t < _tracks.Count; t++)
+        {
+            var track = _tracks[t];
+            if (!_lateUpdater.TryRetrodict(track, scan.TimeS, out var then, out var anchor))
+                continue;
+            var inRange = (then.Position - scan.SensorPosition).Length() <= scan.MaxRangeM;
+            for (var j = 0; j < _valid.Count; j++)
+            {
+                var m = _valid[j];
+                if ((m.Kind == MeasurementKind.Bearing && !inRange) || !SameIdentityOrNone(track, m))
+                    continue;
+                if (MeasurementModel.TryInnovate(then, m, scan.SensorPosition, out var innovation) && _gate.Accepts(innovation))
+                    pairs.Add((innovation.DistanceSquared + innovation.LogDetS, t, j, anchor));
+            }
+        }
+
+        pairs.Sort((a, b) => a.Cost != b.Cost ? a.Cost.CompareTo(b.Cost) : (a.Track, a.Measurement).CompareTo((b.Track, b.Measurement)));
+        var trackTaken = new bool[_tracks.Count];
+        var used = new bool[_valid.Count];
+        foreach (var (_, t, j, anchor) in pairs)
+        {
+            if (trackTaken[t] || used[j])
+                continue;
+            trackTaken[t] = used[j] = true;
+            if (ApplyLate(_tracks[t], anchor, _valid[j], scan))
+                associated++;
+        }
+
+        foreach (var track in _tracks)
+            Confirm(track, confirmed);
+        return new ScanResult(confirmed, [], associated, 0) { Rejected = rejected };
+    }
+
+    private bool ApplyLate(Track track, int anchor, in Measurement measurement, Scan scan)
+    {
+        if (!_lateUpdater.Update(track, anchor, measurement, scan.SensorId, scan.SensorPosition, scan.TimeS))
+            return false;
+        if (measurement.Kind != MeasurementKind.Bearing)
+            track.RecordLateHit(scan.SensorId, scan.TimeS);
+        ClassFuser.Report(track, scan.SensorId, measurement.ClassHint, measurement.ClassConfidence);
+        Bind(track, measurement, scan.SensorId);
+        return true;
+    }
+
+    private static bool SameIdentityOrNone(Track track, in Measurement m) =>
+        track.CooperativeId is null || m.CooperativeId is null || string.Equals(track.CooperativeId, m.CooperativeId, StringComparison.Ordinal);
 
     /// <summary>Deletes tracks not updated for more than <see cref="TrackerOptions.MaxCoastS"/> before <paramref name="timeS"/>.</summary>
     public IReadOnlyList<long> Expire(double timeS)
@@ -92,28 +177,36 @@ public sealed class Tracker
         for (var i = 0; i < _tracks.Count; i++)
         {
             var track = _tracks[i];
-            var (cls, probability) = _classifier.Estimate(track);
+            var estimate = _classifier.Estimate(track);
             snapshots[i] = new TrackSnapshot(
                 track.Id, track.Status, track.State.TimeS, track.State.Position, track.State.Velocity,
-                track.State.PositionSigmaM, cls, probability, track.CooperativeId, track.Callsign,
-                track.RecentSensors(_options.SensorMemoryS), track.Hits, track.ConsecutiveMisses, track.LastUpdateTimeS);
+                track.State.PositionSigmaM, estimate.Class, estimate.Probability, track.CooperativeId, track.Callsign,
+                track.RecentSensors(_options.SensorMemoryS), track.Hits, track.ConsecutiveMisses, track.LastUpdateTimeS)
+            {
+                ClassEvidence = estimate.Evidence,
+                ClassProbabilities = estimate.Probabilities,
+            };
         }
 
         return snapshots;
     }
 
-    private void Update(Track track, in Hypothesis hypothesis, in Measurement measurement, Scan scan)
+    private void Update(Track track, in Hypothesis hypothesis, in Measurement measurement, Scan scan) =>
+        Apply(track, measurement, scan, hypothesis.Innovation, hasGated: true);
+
+    private void Apply(Track track, in Measurement measurement, Scan scan, in Innovation gated, bool hasGated)
     {
-        KalmanUpdater.Update(ref track.State, hypothesis.Innovation);
-        // A bearing refines a track but cannot fix where it is: it neither confirms a track nor keeps
-        // one alive on its own, or a clutter plot seen once would be held (and dragged along the
-        // bearing line) by a direction finder for ever.
-        if (measurement.Kind == MeasurementKind.Bearing)
-            track.RecordBearing(scan.SensorId, scan.TimeS);
-        else
+        if (!_updater.Update(ref track.State, track.Imm, measurement, scan.SensorPosition, gated, hasGated))
+            return;
+        Remember(track, scan, measurement);
+        Bind(track, measurement, scan.SensorId);
+        // A bearing refines a track but cannot fix where it is: alone it neither confirms a track nor keeps
+        // one alive, or a clutter plot seen once would be held (and dragged along the bearing line) by a
+        // direction finder for ever. Bearings from two sensors crossing at the track are a fix.
+        if (measurement.Kind != MeasurementKind.Bearing || track.RecordBearing(scan.SensorId, scan.TimeS, _options.TriangulationWindowS))
             track.RecordHit(scan.SensorId, scan.TimeS);
         track.ForgetSensorsOlderThan(scan.TimeS - _options.SensorMemoryS);
-        ClassFuser.Update(ref track.Class, measurement.ClassHint, measurement.ClassConfidence);
+        ClassFuser.Report(track, scan.SensorId, measurement.ClassHint, measurement.ClassConfidence);
         _classifier.ObserveSpeed(track);
         if (measurement.CooperativeId is not null)
         {
@@ -138,20 +231,67 @@ public sealed class Tracker
             var measurement = _valid[j];
             if (used[j] || !_initiator.TryInitiate(measurement, scan, _tracks, out var state))
                 continue;
-            var track = new Track(_nextId++, state, scan.TimeS)
-            {
-                Class = ClassFuser.Prior(),
-                CooperativeId = measurement.CooperativeId,
-                Callsign = measurement.Callsign,
-            };
+            var track = Start(state, scan, measurement);
             track.RecordHit(scan.SensorId, scan.TimeS);
-            ClassFuser.Update(ref track.Class, measurement.ClassHint, measurement.ClassConfidence);
-            _tracks.Add(track);
+            ClassFuser.Report(track, scan.SensorId, measurement.ClassHint, measurement.ClassConfidence);
+            Bind(track, measurement, scan.SensorId);
             Confirm(track, confirmed); // with M = 1 a single hit confirms
             initiated++;
         }
 
+        foreach (var fix in _triangulator.Triangulate(scan, _valid, used))
+        {
+            var track = Start(fix.State, scan, measurement: null);
+            foreach (var bearing in fix.Bearings)
+            {
+                track.RecordBearing(bearing.SensorId, bearing.TimeS, _options.TriangulationWindowS);
+                ClassFuser.Report(track, bearing.SensorId, bearing.Measurement.ClassHint, bearing.Measurement.ClassConfidence);
+            }
+
+            track.RecordHit(scan.SensorId, scan.TimeS);
+            Confirm(track, confirmed);
+            initiated++;
+        }
+
         return initiated;
+    }
+
+    private Track Start(in GaussianState state, Scan scan, Measurement? measurement)
+    {
+        var track = new Track(_nextId++, state, scan.TimeS)
+        {
+            Class = ClassFuser.Prior(),
+            CooperativeId = measurement?.CooperativeId,
+            Callsign = measurement?.Callsign,
+        };
+        if (_options.Motion == MotionModel.Imm)
+        {
+            track.Imm = ImmState.Start(state, _options.InitialTurnRateSigma, _options.ImmInitialTurnProbability);
+            track.Imm.Combine(ref track.State);
+        }
+
+        // The initiating point is the history's first anchor; it is never re-applied.
+        Remember(track, scan, measurement: null);
+        _tracks.Add(track);
+        return track;
+    }
+
+    private void Remember(Track track, Scan scan, Measurement? measurement)
+    {
+        if (_options.OutOfSequenceWindowS == 0)
+            return;
+        track.Remember(new TrackHistoryEntry(scan.TimeS, scan.SensorId, scan.SensorPosition, measurement)
+        {
+            State = track.State,
+            Imm = track.Imm?.Clone(),
+        }, _options.OutOfSequenceWindowS);
+    }
+
+    /// <summary>A sensor's own track, once associated, keeps going to the same Straja track.</summary>
+    private void Bind(Track track, in Measurement measurement, string sensorId)
+    {
+        if (measurement.SourceTrackId is { } source)
+            _sourceTracks[(sensorId, source)] = track;
     }
 
     private List<long> RemoveWhere(Func<Track, bool> deletes)
@@ -165,19 +305,38 @@ public sealed class Tracker
             deleted.Add(track.Id);
             return true;
         });
+        if (deleted.Count > 0)
+        {
+            foreach (var key in _sourceTracks.Where(p => p.Value.Status == TrackStatus.Deleted).Select(p => p.Key).ToList())
+                _sourceTracks.Remove(key);
+        }
+
         return deleted;
     }
 
-    private int KeepWellFormed(IReadOnlyList<Measurement> measurements)
+    /// <summary>
+    /// Keeps the well-formed measurements with the sensor's configured bias taken out, and sets aside those
+    /// from a sensor track already bound to a Straja track (they skip association).
+    /// </summary>
+    private int KeepWellFormed(Scan scan)
     {
         _valid.Clear();
-        foreach (var measurement in measurements)
+        _bound.Clear();
+        _options.SensorBiases.TryGetValue(scan.SensorId, out var bias);
+        var wellFormed = 0;
+        foreach (var raw in scan.Measurements)
         {
-            if (MeasurementModel.IsWellFormed(measurement))
+            if (!MeasurementModel.IsWellFormed(raw))
+                continue;
+            wellFormed++;
+            var measurement = bias is null ? raw : MeasurementModel.RemoveBias(raw, bias);
+            if (measurement.SourceTrackId is { } source && _sourceTracks.TryGetValue((scan.SensorId, source), out var track))
+                _bound.Add((track, measurement));
+            else
                 _valid.Add(measurement);
         }
 
-        return measurements.Count - _valid.Count;
+        return scan.Measurements.Count - wellFormed;
     }
 
     private void ValidateScan(Scan scan)
@@ -194,10 +353,10 @@ public sealed class Tracker
             throw new ArgumentException($"Scan from {scan.SensorId}: SensorPosition {p} is not finite.", nameof(scan));
         if (!(scan.MaxRangeM >= 0))
             throw new ArgumentException($"Scan from {scan.SensorId}: MaxRangeM must be >= 0, was {scan.MaxRangeM}.", nameof(scan));
-        if (scan.TimeS < _lastScanTimeS)
+        if (!Accepts(scan.TimeS))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Scan from {scan.SensorId} at TimeS {scan.TimeS} is older than the last processed scan at TimeS {_lastScanTimeS}; scans must come in non-decreasing time."),
+                $"Scan from {scan.SensorId} at TimeS {scan.TimeS} is older than the last processed scan at TimeS {_lastScanTimeS} by more than OutOfSequenceWindowS ({_options.OutOfSequenceWindowS} s)."),
                 nameof(scan));
         }
     }
