@@ -14,9 +14,9 @@ internal static class GeoApi
         app.MapGet("/api/zones", (EngineService engine) => GeoJson(engine.Engine.Zones.ToGeoJson()))
             .WithTags("Geo").WithSummary("Protected zones (inner and outer rings) as a GeoJSON FeatureCollection.");
         app.MapGet("/api/geo/countries", () => GeoJson(BorderMap.Embedded.CountriesGeoJson))
-            .WithTags("Geo").WithSummary("Country outlines (Natural Earth 1:10m) as GeoJSON.");
+            .AllowAnonymous().WithTags("Geo").WithSummary("Country outlines (Natural Earth 1:10m) as GeoJSON; public data, no sign-in.");
         app.MapGet("/api/geo/border", () => GeoJson(BorderMap.Embedded.RoUaBorderGeoJson))
-            .WithTags("Geo").WithSummary("The Romania–Ukraine border line as GeoJSON.");
+            .AllowAnonymous().WithTags("Geo").WithSummary("The Romania–Ukraine border line as GeoJSON; public data, no sign-in.");
         return app;
     }
 

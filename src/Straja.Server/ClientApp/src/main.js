@@ -13,6 +13,7 @@ import { renderDetail } from "./detailView.js";
 import * as fmt from "./format.js";
 import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
+import { requireSession, showSignedIn } from "./login.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -28,6 +29,10 @@ const RETRY_MS = 5000;
 const MAX_ALERT_MARKS = 200; // as many as the list shows
 
 const $ = (id) => document.getElementById(id);
+
+// Nothing is fetched or drawn until someone is signed in (every /api read needs the viewer role).
+const session = await requireSession();
+showSignedIn($("user"), session);
 
 const state = {
   tracks: [],
@@ -160,7 +165,7 @@ const alertsView = new AlertsView({
   },
   onAck: async (id) => {
     try {
-      alerts.upsert(await api.acknowledgeAlert(id, "operator"));
+      alerts.upsert(await api.acknowledgeAlert(id));
       showAlerts();
     } catch (e) {
       alertsView.setAckError(id, e.message);
