@@ -113,6 +113,46 @@ public sealed class AccessControlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_viewer_cannot_acknowledge_an_alert_and_an_operator_gets_past_the_check()
+    {
+        var viewer = await _server.TokenClientAsync("wall-screen", "viewer");
+        using (var refused = await viewer.PostAsJsonAsync(At("/api/alerts/A1/ack"), new { }))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // No alert A1 exists: the operator is let through to the endpoint, which says so.
+        var operatorClient = await _server.TokenClientAsync("console-2", "operator");
+        using var allowed = await operatorClient.PostAsJsonAsync(At("/api/alerts/A1/ack"), new { });
+        Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_admin_password_is_made_once_and_never_shown_again()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"straja-first-admin-{Guid.NewGuid():N}");
+        var options = Straja.Server.StrajaServerOptions.Default with { Urls = "http://127.0.0.1:0", DataDirectory = data, Scenario = "single-crossing" };
+        try
+        {
+            string? first;
+            await using (var server = await Straja.Server.StrajaServer.StartAsync(options))
+            {
+                first = server.InitialAdminPassword;
+                await server.StopAsync();
+            }
+
+            await using var again = await Straja.Server.StrajaServer.StartAsync(options);
+            Assert.Null(again.InitialAdminPassword);
+            Assert.Equal(20, first?.Length);
+            Assert.DoesNotContain(first!, await File.ReadAllTextAsync(Path.Combine(data, "straja.db")), StringComparison.Ordinal);
+            await again.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(data))
+                Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_operator_cannot_edit_the_registry_and_a_registrar_can()
     {
         var site = new { id = "site-perm", name = "Brasov line 2", country = "RO", @operator = "JV" };
