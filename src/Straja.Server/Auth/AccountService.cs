@@ -62,22 +62,17 @@ internal sealed class AccountService
         var verdict = _hasher.VerifyHashedPassword(account.Name, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            int failed = account.FailedCount + 1;
-            if (failed >= Policy.MaxFailedLogins)
-            {
-                var lockedUntil = now + Policy.LockoutPeriod;
-                _store.UpdateAccount(account with { FailedCount = 0, LockedUntil = lockedUntil });
-                return new LoginResult(LoginOutcome.LockedNow, account, lockedUntil);
-            }
-
-            _store.UpdateAccount(account with { FailedCount = failed, LockedUntil = null });
-            return new LoginResult(LoginOutcome.Failed, account, null);
+            var lockedUntil = _store.RecordLoginFailure(account.Name, Policy.MaxFailedLogins, now + Policy.LockoutPeriod);
+            return lockedUntil is null
+                ? new LoginResult(LoginOutcome.Failed, account, null)
+                : new LoginResult(LoginOutcome.LockedNow, account, lockedUntil);
         }
 
-        var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(account.Name, password) : account.PasswordHash;
-        account = account with { PasswordHash = hash, FailedCount = 0, LockedUntil = null };
-        _store.UpdateAccount(account);
-        return new LoginResult(LoginOutcome.Ok, account, null);
+        _store.RecordLoginSuccess(account.Name);
+        // A hash in an older format (fewer iterations) is replaced while the password is at hand.
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            _store.SetPassword(account.Name, _hasher.HashPassword(account.Name, password), unlock: false);
+        return new LoginResult(LoginOutcome.Ok, _store.FindAccount(account.Name) ?? account, null);
     }
 
     public Account? Find(string name) => _store.FindAccount(name);
@@ -95,18 +90,18 @@ internal sealed class AccountService
 
     public Account SetRoles(string name, IEnumerable<string>? roles)
     {
-        var account = Existing(name) with { Roles = Roles.Parse(roles, "roles") };
-        _store.UpdateAccount(account);
-        return account;
+        var parsed = Roles.Parse(roles, "roles");
+        if (!_store.SetRoles(name, parsed))
+            throw NotFound(name);
+        return Existing(name);
     }
 
     /// <summary>An admin's reset: a new password, and any lock-out lifted.</summary>
     public Account ResetPassword(string name, string? password)
     {
         var account = Existing(name);
-        account = account with { PasswordHash = _hasher.HashPassword(account.Name, ValidPassword(password, "password")), FailedCount = 0, LockedUntil = null };
-        _store.UpdateAccount(account);
-        return account;
+        _store.SetPassword(account.Name, _hasher.HashPassword(account.Name, ValidPassword(password, "password")), unlock: true);
+        return Existing(name);
     }
 
     /// <summary>A user's own change; false when <paramref name="current"/> is wrong.</summary>
@@ -116,7 +111,7 @@ internal sealed class AccountService
         string next = ValidPassword(replacement, "newPassword");
         if (_hasher.VerifyHashedPassword(account.Name, account.PasswordHash, current ?? "") == PasswordVerificationResult.Failed)
             return false;
-        _store.UpdateAccount(account with { PasswordHash = _hasher.HashPassword(account.Name, next) });
+        _store.SetPassword(account.Name, _hasher.HashPassword(account.Name, next), unlock: false);
         return true;
     }
 
@@ -166,8 +161,9 @@ internal sealed class AccountService
 
     // ---- rules ----
 
-    private Account Existing(string name) =>
-        _store.FindAccount(name) ?? throw new AccountException(AccountError.NotFound, $"no account '{name}'");
+    private Account Existing(string name) => _store.FindAccount(name) ?? throw NotFound(name);
+
+    private static AccountException NotFound(string name) => new(AccountError.NotFound, $"no account '{name}'");
 
     private static string ValidName(string? name)
     {

@@ -76,10 +76,31 @@ internal sealed class AccountStore : IDisposable
     public IReadOnlyList<Account> Accounts() => Locked(() => Query(
         "SELECT name, password_hash, roles, created_utc, locked_until_utc, failed_count FROM auth_accounts ORDER BY name", ReadAccount));
 
-    public void UpdateAccount(Account a) => Locked(() =>
-        Exec("UPDATE auth_accounts SET password_hash = $h, roles = $r, locked_until_utc = $l, failed_count = $f WHERE name = $n", null,
-            ("$n", a.Name), ("$h", a.PasswordHash), ("$r", JoinRoles(a.Roles)), ("$l", a.LockedUntil is { } l ? Time(l) : null),
-            ("$f", a.FailedCount)));
+    // Each change touches only its own columns, so a login finishing its slow hash check never writes
+    // back roles an admin changed meanwhile.
+
+    public bool SetRoles(string name, IReadOnlyList<string> roles) => Locked(() =>
+        Exec("UPDATE auth_accounts SET roles = $r WHERE name = $n", null, ("$n", name), ("$r", JoinRoles(roles))) == 1);
+
+    /// <summary>A new hash; <paramref name="unlock"/> also clears the failure count and any lock-out.</summary>
+    public bool SetPassword(string name, string hash, bool unlock) => Locked(() =>
+        Exec(unlock
+                ? "UPDATE auth_accounts SET password_hash = $h, failed_count = 0, locked_until_utc = NULL WHERE name = $n"
+                : "UPDATE auth_accounts SET password_hash = $h WHERE name = $n",
+            null, ("$n", name), ("$h", hash)) == 1);
+
+    public void RecordLoginSuccess(string name) => Locked(() =>
+        Exec("UPDATE auth_accounts SET failed_count = 0, locked_until_utc = NULL WHERE name = $n", null, ("$n", name)));
+
+    /// <summary>Counts one more failure; the <paramref name="max"/>-th locks until <paramref name="lockUntil"/> (returned) and restarts the count.</summary>
+    public DateTimeOffset? RecordLoginFailure(string name, int max, DateTimeOffset lockUntil) => Locked(() =>
+    {
+        Exec("UPDATE auth_accounts SET failed_count = failed_count + 1 WHERE name = $n", null, ("$n", name));
+        if (FindAccount(name) is not { } a || a.FailedCount < max)
+            return (DateTimeOffset?)null;
+        Exec("UPDATE auth_accounts SET failed_count = 0, locked_until_utc = $l WHERE name = $n", null, ("$n", name), ("$l", Time(lockUntil)));
+        return lockUntil;
+    });
 
     private static Account ReadAccount(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), SplitRoles(r.GetString(2)), ParseTime(r.GetString(3)),
@@ -127,12 +148,6 @@ internal sealed class AccountStore : IDisposable
     {
         lock (_lock)
             return f();
-    }
-
-    private void Locked(Action f)
-    {
-        lock (_lock)
-            f();
     }
 
     private int Exec(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
