@@ -10,6 +10,7 @@ using Straja.Engine.Runtime;
 using Straja.Geo.Zones;
 using Straja.Registry;
 using Straja.Server.Apis;
+using Straja.Server.Auth;
 using Straja.Server.Hosting;
 using Straja.Sim;
 using Straja.Storage;
@@ -24,7 +25,17 @@ public sealed class StrajaServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private StrajaServer(WebApplication app) => _app = app;
+    private StrajaServer(WebApplication app, string? initialAdminPassword)
+    {
+        _app = app;
+        InitialAdminPassword = initialAdminPassword;
+    }
+
+    /// <summary>
+    /// The password of the "admin" account created on this start because the store had no account; null
+    /// on every later start. The caller shows it once: it is not stored anywhere but as a hash.
+    /// </summary>
+    public string? InitialAdminPassword { get; }
 
     /// <summary>The addresses Kestrel actually bound (a port of 0 becomes the real port).</summary>
     public IReadOnlyList<string> Addresses =>
@@ -89,6 +100,11 @@ public sealed class StrajaServer : IAsyncDisposable
         // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
         var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
         var registry = new RegistryService(registryStore);
+        // Accounts, tokens and the request audit keep their own auth_* tables in the same file (docs/security.md).
+        var accountStore = new AccountStore(Path.Combine(options.DataDirectory, "straja.db"));
+        var accounts = new AccountService(accountStore, options.Accounts, options.AccountClock ?? TimeProvider.System);
+        string? initialAdminPassword = accounts.EnsureInitialAdmin(options.InitialAdminPassword);
+        builder.Services.AddStrajaAuth(accounts, Path.Combine(options.DataDirectory, "keys"));
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
@@ -128,7 +144,9 @@ public sealed class StrajaServer : IAsyncDisposable
             });
         }
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseStrajaAuth();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAccountsApi();
         app.MapPictureApi();
         app.MapAlertsApi();
         app.MapGeoApi();
@@ -142,10 +160,11 @@ public sealed class StrajaServer : IAsyncDisposable
             store.Dispose();
             registryStore.Dispose();
             zoneStore.Dispose();
+            accountStore.Dispose();
         });
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new StrajaServer(app);
+        return new StrajaServer(app, initialAdminPassword);
     }
 
     /// <summary>The sector's ENU origin: the centroid of its sensors, so no sensor is far off the tangent plane.</summary>

@@ -46,5 +46,11 @@ public sealed record StrajaServerOptions
     public IReadOnlyList<string> BeastConnect { get; init; } = [];
     /// <summary>The sensor id that Beast feeds report as; by default the scenario's first cooperative receiver.</summary>
     public string? AdsbSensorId { get; init; }
+    /// <summary>Lock-out, session and password rules (docs/security.md).</summary>
+    public Auth.AccountPolicy Accounts { get; init; } = Auth.AccountPolicy.Default;
+    /// <summary>The clock of lock-outs, sessions and the audit: real UTC unless a test gives a fake one (never scenario time).</summary>
+    public TimeProvider? AccountClock { get; init; }
+    /// <summary>The first admin's password when the store has no account yet; null: a random one (see <see cref="StrajaServer.InitialAdminPassword"/>).</summary>
+    public string? InitialAdminPassword { get; init; }
     public static StrajaServerOptions Default { get; } = new();
 }

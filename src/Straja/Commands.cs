@@ -24,6 +24,9 @@ internal static class Commands
                       --cot-udp A       send the picture as Cursor on Target over UDP, e.g. 239.2.3.1:6969
                       --cot-interface I the interface address for multicast CoT
                       --cot-tcp A       stream CoT XML to a TAK server, e.g. tak.example:8087
+                    At the first start (no account in the data directory) it creates the account
+                    'admin' and prints its random password once; set STRAJA_ADMIN_PASSWORD to
+                    choose that password instead (scripted runs; it is not printed then).
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
@@ -31,6 +34,8 @@ internal static class Commands
           encode    the reverse of decode where it makes sense (straja encode --help)
           registry  the joint-production registry: verify, import, export, summary (straja registry --help)
         """;
+
+    private const string AdminPasswordVariable = "STRAJA_ADMIN_PASSWORD";
 
     public static int Run(string[] args)
     {
@@ -92,14 +97,32 @@ internal static class Commands
             CotUdp = flags.Get("cot-udp"),
             CotTcp = flags.Get("cot-tcp"),
             CotMulticastInterface = flags.Get("cot-interface"),
+            // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
+            InitialAdminPassword = AdminPasswordFromEnvironment(),
         };
         using var stop = new CancellationTokenSource();
         var server = StrajaServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();
+        if (server.InitialAdminPassword is { } password)
+        {
+            Console.Out.WriteLine(options.InitialAdminPassword is null
+                ? $"First start: created account 'admin' with password {password}\n  (shown this once only: sign in and change it, or create named accounts)"
+                : $"First start: created account 'admin' with the password from {AdminPasswordVariable}");
+        }
+
         foreach (var url in server.Addresses)
             Console.Out.WriteLine($"Straja console: {url}   (scenario {options.Scenario}, {options.Speed.ToString(CultureInfo.InvariantCulture)}x; Ctrl-C to stop)");
         server.WaitForShutdownAsync().GetAwaiter().GetResult();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
+    }
+
+    private static string? AdminPasswordFromEnvironment()
+    {
+        var password = Environment.GetEnvironmentVariable(AdminPasswordVariable);
+        int min = Straja.Server.Auth.AccountPolicy.Default.MinPasswordLength;
+        return string.IsNullOrEmpty(password) ? null
+            : password.Length >= min ? password
+            : throw new UsageException($"{AdminPasswordVariable}: at least {min} characters");
     }
 
     private static int Fail(string message)

@@ -14,6 +14,7 @@ public class DemoCommandTests
         await demo.DisposeAsync();
 
         Assert.Contains($"Straja console: {url}", output, StringComparison.Ordinal);
+        Assert.Matches(@"created account 'admin' with password \S{20}", output);
         Assert.Equal(0, demo.ExitCode);
     }
 

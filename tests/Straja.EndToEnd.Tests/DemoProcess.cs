@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
@@ -117,4 +118,29 @@ internal sealed class DemoProcess : IAsyncDisposable
     }
 
     public int? ExitCode { get; private set; }
+
+    /// <summary>The first admin's password, read from the line the demo prints once at its first start.</summary>
+    public async Task<string> AdminPasswordAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(Output, @"created account 'admin' with password (\S+)");
+            if (m.Success)
+                return m.Groups[1].Value;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"the demo printed no admin password:\n{Output}");
+    }
+
+    /// <summary>An HTTP client signed in as the first admin (session cookie).</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Url) };
+        using var login = await http.PostAsync(new Uri("/api/session/login", UriKind.Relative),
+            JsonContent.Create(new { user = "admin", password = await AdminPasswordAsync() }));
+        login.EnsureSuccessStatusCode();
+        return http;
+    }
 }

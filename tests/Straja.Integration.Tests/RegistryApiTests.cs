@@ -15,8 +15,8 @@ public sealed class RegistryApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await LoopbackServer.StartAsync("registry-api");
-        _http = _server.Http;
-        _http.DefaultRequestHeaders.Add("X-Straja-Actor", "registrar.ana");
+        // A registrar's console session: changes carry the anti-forgery header, the audit names the account.
+        _http = await _server.NewUserAsync("registrar.ana", "registrar");
     }
 
     public async Task DisposeAsync()
@@ -180,8 +180,9 @@ public sealed class RegistryApiTests : IAsyncLifetime
         foreach (var p in new[] { "/api/registry/units", "/api/registry/units/{serial}", "/api/registry/units/{serial}/accept", "/api/registry/units/import",
                      "/api/registry/audit/verify", "/api/registry/members/{code}", "/api/registry/summary", "/api/registry/units/{serial}/history", "/api/registry/batches/reconciliation" })
             Assert.True(paths.TryGetProperty(p, out _), $"OpenAPI has no path {p}");
+        // The actor is the signed-in account now, never a header the client could set.
         string post = paths.GetProperty("/api/registry/units").GetProperty("post").GetRawText();
-        Assert.Contains("X-Straja-Actor", post, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Straja-Actor", post, StringComparison.Ordinal);
         var accept = paths.GetProperty("/api/registry/units/{serial}/allocate").GetProperty("post").GetProperty("responses");
         foreach (var status in new[] { "200", "400", "404", "409", "422" })
             Assert.True(accept.TryGetProperty(status, out _), $"allocate does not document {status}");

@@ -47,7 +47,15 @@ public sealed class ServerApiTests : IAsyncLifetime
         var id = alert.GetProperty("id").GetString()!;
         Assert.False(alert.GetProperty("acknowledged").GetBoolean());
 
-        using var response = await _http.PostAsJsonAsync(new Uri($"/api/alerts/{id}/ack", UriKind.Relative), new { by = "ana" });
+        var viewer = await _server!.TokenClientAsync("wall-screen", "viewer");
+        using (var refused = await viewer.PostAsJsonAsync(new Uri($"/api/alerts/{id}/ack", UriKind.Relative), new { }))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var still = (await GetJson("/api/alerts")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        Assert.False(still.GetProperty("acknowledged").GetBoolean());
+
+        // The name recorded is the signed-in operator's, whatever the body claims.
+        var ana = await _server.NewUserAsync("ana", "operator");
+        using var response = await ana.PostAsJsonAsync(new Uri($"/api/alerts/{id}/ack", UriKind.Relative), new { by = "somebody-else" });
         response.EnsureSuccessStatusCode();
 
         var after = (await GetJson("/api/alerts")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
@@ -62,7 +70,7 @@ public sealed class ServerApiTests : IAsyncLifetime
     [Fact]
     public async Task Acknowledging_an_unknown_alert_is_404_naming_it()
     {
-        using var response = await _http.PostAsJsonAsync(new Uri("/api/alerts/A999999/ack", UriKind.Relative), new { by = "ana" });
+        using var response = await _http.PostAsJsonAsync(new Uri("/api/alerts/A999999/ack", UriKind.Relative), new { });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("A999999", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -98,6 +106,7 @@ public sealed class ServerApiTests : IAsyncLifetime
     public async Task The_live_feed_pushes_pictures()
     {
         using var ws = new ClientWebSocket();
+        ws.Options.SetRequestHeader("Authorization", "Bearer " + _server!.AdminToken);
         var uri = new UriBuilder(_http.BaseAddress!) { Scheme = "ws", Path = "/api/live" }.Uri;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await ws.ConnectAsync(uri, cts.Token);
@@ -122,6 +131,17 @@ public sealed class ServerApiTests : IAsyncLifetime
         }
 
         await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cts.Token);
+    }
+
+    [Fact]
+    public async Task The_live_feed_refuses_a_connection_without_credentials()
+    {
+        using var ws = new ClientWebSocket();
+        var uri = new UriBuilder(_http.BaseAddress!) { Scheme = "ws", Path = "/api/live" }.Uri;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        ws.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => ws.ConnectAsync(uri, cts.Token));
+        Assert.Equal(HttpStatusCode.Unauthorized, ws.HttpStatusCode);
     }
 
     public async Task DisposeAsync()

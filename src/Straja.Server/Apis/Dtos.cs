@@ -31,8 +31,6 @@ public sealed record AlertDto(
         a.Acknowledged, a.AcknowledgedAt, a.AcknowledgedBy);
 }
 
-public sealed record AckRequest(string? By);
-
 /// <summary>A sensor, whether it is reporting, and what its feed has done (for sensors behind a protocol listener).</summary>
 public sealed record SensorDto(
     string Id, string Name, string Kind, double Lat, double Lon, double AltM, double MaxRangeM, double ScanPeriodS,

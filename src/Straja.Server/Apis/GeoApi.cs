@@ -11,9 +11,9 @@ internal static class GeoApi
     public static IEndpointRouteBuilder MapGeoApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/geo/countries", () => GeoJson(BorderMap.Embedded.CountriesGeoJson))
-            .WithTags("Geo").WithSummary("Country outlines (Natural Earth 1:10m) as GeoJSON.");
+            .AllowAnonymous().WithTags("Geo").WithSummary("Country outlines (Natural Earth 1:10m) as GeoJSON; public data, no sign-in.");
         app.MapGet("/api/geo/border", () => GeoJson(BorderMap.Embedded.RoUaBorderGeoJson))
-            .WithTags("Geo").WithSummary("The Romania–Ukraine border line as GeoJSON.");
+            .AllowAnonymous().WithTags("Geo").WithSummary("The Romania–Ukraine border line as GeoJSON; public data, no sign-in.");
         return app;
     }
 

@@ -15,7 +15,8 @@ internal static class PictureApi
         var api = app.MapGroup("/api").WithTags("Picture");
         api.MapGet("/tracks", GetTracks).WithSummary("The current air picture: every live track.");
         api.MapGet("/tracks/{id}/history", GetHistory).WithSummary("A track's recorded path, oldest first (about one point per second).");
-        api.MapGet("/status", GetStatus).WithSummary("Picture time and ingest counters.");
+        // Anonymous on purpose: the liveness probe of supervisors and scripts (docs/security.md).
+        api.MapGet("/status", GetStatus).AllowAnonymous().WithSummary("Picture time and ingest counters (no sign-in needed).");
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,22 +8,20 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Straja.Registry;
+using Straja.Server.Auth;
 
 namespace Straja.Server.Apis;
 
 /// <summary>
-/// The joint-production registry over REST (docs/registry.md). Every change takes its actor from the
-/// <c>X-Straja-Actor</c> header and its time from the server's clock. Until accounts exist (issue 6) nothing
-/// here checks who the actor is: the header records a claim, not a permission.
+/// The joint-production registry over REST (docs/registry.md). Everyone signed in reads; only a registrar
+/// changes (docs/security.md). Every change is recorded under the authenticated user's name and the server's time.
 /// </summary>
 internal static class RegistryApi
 {
-    private const string ActorHeader = "X-Straja-Actor";
-    private const string DefaultActor = "registrar";
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/registry").WithTags("Registry");
+        var api = app.MapGroup("/api/registry").WithTags("Registry").RequireRoles(Roles.Viewer, Roles.Registrar);
         // Refusals are RegistryExceptions thrown by the service; one filter turns them into problems so every
         // endpoint answers a broken rule the same way.
         api.AddEndpointFilter(async (context, next) =>
@@ -61,10 +60,10 @@ internal static class RegistryApi
             .WithSummary("Quality inspection passed: makes the unit's key pair and returns the private key this once only.");
         api.MapPost("/units/{serial}/allocate", Allocate)
             .WithSummary("Allocate to RO or an EU/NATO member (exports need licence, its expiry and end-user certificate).");
-        api.MapPost("/units/{serial}/deliver", (string serial, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor) =>
-            TypedResults.Ok(UnitDto.From(r.Deliver(serial, By(actor, clock))))).WithSummary("Deliver an allocated unit (the export licence must be valid today).");
-        api.MapPost("/units/{serial}/in-service", (string serial, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor) =>
-            TypedResults.Ok(UnitDto.From(r.PutInService(serial, By(actor, clock))))).WithSummary("Put a delivered unit in service.");
+        api.MapPost("/units/{serial}/deliver", (string serial, RegistryService r, TimeProvider clock, ClaimsPrincipal user) =>
+            TypedResults.Ok(UnitDto.From(r.Deliver(serial, By(user, clock))))).WithSummary("Deliver an allocated unit (the export licence must be valid today).");
+        api.MapPost("/units/{serial}/in-service", (string serial, RegistryService r, TimeProvider clock, ClaimsPrincipal user) =>
+            TypedResults.Ok(UnitDto.From(r.PutInService(serial, By(user, clock))))).WithSummary("Put a delivered unit in service.");
         api.MapPost("/units/{serial}/retire", Retire).WithSummary("End an in-service unit's life: lost, destroyed or decommissioned, with a reason.");
         api.MapPost("/units/import", Import).Accepts<string>("text/csv")
             .WithSummary("Import units from CSV (docs/registry.md). Any bad row: 400 listing every error by line and field, nothing imported.");
@@ -85,30 +84,30 @@ internal static class RegistryApi
 
         api.MapGet("/members", (RegistryService r) => TypedResults.Ok(r.Members().ToArray()))
             .WithSummary("Allowed recipients: ISO 3166-1 alpha-2 codes of EU and NATO members (configurable, audited).");
-        api.MapPost("/members/{code}", (string code, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor) =>
+        api.MapPost("/members/{code}", (string code, RegistryService r, TimeProvider clock, ClaimsPrincipal user) =>
         {
-            r.AddMember(code, By(actor, clock));
+            r.AddMember(code, By(user, clock));
             return TypedResults.Ok(r.Members().ToArray());
         }).WithSummary("Add a recipient country; returns the new list.");
-        api.MapDelete("/members/{code}", (string code, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor) =>
+        api.MapDelete("/members/{code}", (string code, RegistryService r, TimeProvider clock, ClaimsPrincipal user) =>
         {
-            r.RemoveMember(code, By(actor, clock));
+            r.RemoveMember(code, By(user, clock));
             return TypedResults.Ok(r.Members().ToArray());
         }).WithSummary("Remove a recipient country; returns the new list.");
         return app;
     }
 
-    private static Created<SiteDto> AddSite(SiteDto site, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor) =>
-        TypedResults.Created((string?)null, SiteDto.From(r.AddSite(site.ToSite(), By(actor, clock))));
+    private static Created<SiteDto> AddSite(SiteDto site, RegistryService r, TimeProvider clock, ClaimsPrincipal user) =>
+        TypedResults.Created((string?)null, SiteDto.From(r.AddSite(site.ToSite(), By(user, clock))));
 
-    private static Created<ModelDto> AddModel(ModelDto model, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor) =>
-        TypedResults.Created((string?)null, ModelDto.From(r.AddModel(model.ToModel(), By(actor, clock))));
+    private static Created<ModelDto> AddModel(ModelDto model, RegistryService r, TimeProvider clock, ClaimsPrincipal user) =>
+        TypedResults.Created((string?)null, ModelDto.From(r.AddModel(model.ToModel(), By(user, clock))));
 
-    private static Created<ProductionBatch> AddBatch(BatchRequest batch, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
+    private static Created<ProductionBatch> AddBatch(BatchRequest batch, RegistryService r, TimeProvider clock, ClaimsPrincipal user)
     {
         var b = new ProductionBatch(Required("batch", "id", batch.Id), Required("batch", "modelId", batch.ModelId), Required("batch", "siteId", batch.SiteId),
             batch.ProducedOn ?? throw Missing("batch", "producedOn"), batch.Quantity ?? throw Missing("batch", "quantity"));
-        return TypedResults.Created((string?)null, r.AddBatch(b, By(actor, clock)));
+        return TypedResults.Created((string?)null, r.AddBatch(b, By(user, clock)));
     }
 
     private static Ok<UnitDto[]> GetUnits(RegistryService r, string? batch, string? state)
@@ -146,17 +145,17 @@ internal static class RegistryApi
         return TypedResults.Ok(history.ToArray());
     }
 
-    private static Created<UnitDto> RegisterUnit(NewUnitRequest unit, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
+    private static Created<UnitDto> RegisterUnit(NewUnitRequest unit, RegistryService r, TimeProvider clock, ClaimsPrincipal user)
     {
         var created = r.RegisterUnit(new NewUnit(Required("unit", "serial", unit.Serial), Required("unit", "batchId", unit.BatchId),
-            Required("unit", "remoteIdSerial", unit.RemoteIdSerial), unit.RadioIdentifiers ?? []), By(actor, clock));
+            Required("unit", "remoteIdSerial", unit.RemoteIdSerial), unit.RadioIdentifiers ?? []), By(user, clock));
         return TypedResults.Created($"/api/registry/units/{Uri.EscapeDataString(created.Serial)}", UnitDto.From(created));
     }
 
     private static Ok<AcceptedUnitDto> Accept(
-        string serial, AcceptRequest request, HttpContext http, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
+        string serial, AcceptRequest request, HttpContext http, RegistryService r, TimeProvider clock, ClaimsPrincipal user)
     {
-        var accepted = r.Accept(serial, Required("acceptance", "inspector", request.Inspector), By(actor, clock));
+        var accepted = r.Accept(serial, Required("acceptance", "inspector", request.Inspector), By(user, clock));
         // The only copy of the private key is in this body: no cache or proxy may keep it.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new AcceptedUnitDto(
@@ -164,35 +163,35 @@ internal static class RegistryApi
             "This private key is shown once and is not stored: load it onto the aircraft now. The registry keeps only the public key; a lost key means a new acceptance is impossible."));
     }
 
-    private static Ok<UnitDto> Allocate(string serial, AllocationRequest request, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
+    private static Ok<UnitDto> Allocate(string serial, AllocationRequest request, RegistryService r, TimeProvider clock, ClaimsPrincipal user)
     {
         var allocation = new Allocation(Required("allocation", "recipient", request.Recipient), request.ExportLicence, request.LicenceExpiresOn, request.EndUserCertificate);
-        return TypedResults.Ok(UnitDto.From(r.Allocate(serial, allocation, By(actor, clock))));
+        return TypedResults.Ok(UnitDto.From(r.Allocate(serial, allocation, By(user, clock))));
     }
 
-    private static Ok<UnitDto> Retire(string serial, RetireRequest request, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
+    private static Ok<UnitDto> Retire(string serial, RetireRequest request, RegistryService r, TimeProvider clock, ClaimsPrincipal user)
     {
         string end = Required("retirement", "end", request.End);
         if (!Lifecycle.TryParse(end, out var state))
             throw InvalidState("end", end);
-        return TypedResults.Ok(UnitDto.From(r.Retire(serial, state, Required("retirement", "reason", request.Reason), By(actor, clock))));
+        return TypedResults.Ok(UnitDto.From(r.Retire(serial, state, Required("retirement", "reason", request.Reason), By(user, clock))));
     }
 
     private static async Task<Results<Ok<CsvImportResult>, BadRequest<CsvImportProblem>>> Import(
-        HttpRequest request, RegistryService r, TimeProvider clock, [FromHeader(Name = ActorHeader)] string? actor)
+        HttpRequest request, RegistryService r, TimeProvider clock, ClaimsPrincipal user)
     {
         // The service reads synchronously; Kestrel forbids synchronous body reads, so buffer the text first.
         using var body = new StreamReader(request.Body, Encoding.UTF8);
         string text = await body.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var result = r.ImportCsv(new StringReader(text), By(actor, clock));
+        var result = r.ImportCsv(new StringReader(text), By(user, clock));
         return result.Ok
             ? TypedResults.Ok(result)
             : TypedResults.BadRequest(new CsvImportProblem("import rejected",
                 $"{result.Errors.Count} error(s); nothing was imported. First: {result.Errors[0]}", result.Errors));
     }
 
-    private static ChangeBy By(string? actor, TimeProvider clock) =>
-        new(string.IsNullOrWhiteSpace(actor) ? DefaultActor : actor.Trim(), clock.GetUtcNow());
+    private static ChangeBy By(ClaimsPrincipal user, TimeProvider clock) =>
+        new(user.Identity?.Name ?? throw new InvalidOperationException("registry change without a signed-in user"), clock.GetUtcNow());
 
     private static string Required(string what, string field, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw Missing(what, field) : value;

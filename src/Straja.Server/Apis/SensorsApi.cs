@@ -1,3 +1,4 @@
+using Straja.Server.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,8 @@ internal static class SensorsApi
 {
     public static IEndpointRouteBuilder MapSensorsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/sensors").WithTags("Sensors");
+        // Pointing a sensor at a track is the watch officer's call.
+        var api = app.MapGroup("/api/sensors").WithTags("Sensors").RequireRoles(Roles.Viewer, Roles.Operator);
         api.MapGet("/", GetSensors).WithSummary("Configured sensors with their coverage, whether they are reporting, their feed counters and SAPIENT node state.");
         api.MapGet("/{id}/tasks", GetTasks).WithSummary("Tasks sent to a SAPIENT sensor node, newest first, with the node's TaskAck.");
         api.MapPost("/{id}/tasks", PostTask).WithSummary("Point a SAPIENT sensor node (e.g. a camera) at a track: sends a look_at Task; the TaskAck shows in GET.");

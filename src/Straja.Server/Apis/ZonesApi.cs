@@ -1,3 +1,4 @@
+using Straja.Server.Auth;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,8 @@ internal static class ZonesApi
 
     public static IEndpointRouteBuilder MapZonesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/zones").WithTags("Zones");
+        // Operators manage the zones they watch (docs/security.md).
+        var api = app.MapGroup("/api/zones").WithTags("Zones").RequireRoles(Roles.Viewer, Roles.Operator);
         foreach (int status in new[] { StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict })
             api.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetailsLite), ["application/problem+json"]));
 

@@ -14,6 +14,7 @@ import { renderSensors } from "./sensorsView.js";
 import * as fmt from "./format.js";
 import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
+import { requireSession, showSignedIn } from "./login.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
 import { mountRegistry } from "./registry.js";
 import { countConfirmed, isStale } from "./picture.js";
@@ -31,6 +32,10 @@ const RETRY_MS = 5000;
 const MAX_ALERT_MARKS = 200; // as many as the list shows
 
 const $ = (id) => document.getElementById(id);
+
+// Nothing is fetched or drawn until someone is signed in (every /api read needs the viewer role).
+const session = await requireSession();
+showSignedIn($("user"), session);
 
 const state = {
   tracks: [],
@@ -165,7 +170,7 @@ const alertsView = new AlertsView({
   },
   onAck: async (id) => {
     try {
-      alerts.upsert(await api.acknowledgeAlert(id, "operator"));
+      alerts.upsert(await api.acknowledgeAlert(id));
       showAlerts();
     } catch (e) {
       alertsView.setAckError(id, e.message);

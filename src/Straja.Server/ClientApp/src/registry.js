@@ -37,7 +37,6 @@ export function mountRegistry({ root, mapView, onMapShown }) {
         // Cannot tell who this is: show the pages read-only rather than not at all.
         session = { ...sessionFromResponse(401, null), error: e.message };
       }
-      api.setActor(session.user);
     }
     const page = el("div", { class: "reg-page", "data-testid": `registry-${r.page}` });
     const ctx = {

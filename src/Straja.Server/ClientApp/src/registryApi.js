@@ -2,6 +2,7 @@
 // {title, detail[, errors]}; it is thrown as a RegistryApiError so that a form can show the
 // registry's own reason next to the fields, rather than a bare status code.
 
+import { antiforgeryHeaders } from "./login.js";
 const BASE = "/api/registry";
 
 export class RegistryApiError extends Error {
@@ -23,16 +24,9 @@ export function errorFromResponse(method, path, status, body) {
   return new RegistryApiError(status, `HTTP ${status}`, `${method} ${path} failed with HTTP ${status}`);
 }
 
-let actor = null;
-
-/** The name recorded as the actor of changes (the signed-in user); null lets the server choose. */
-export function setActor(name) {
-  actor = name;
-}
-
 async function call(method, path, { json, text, contentType } = {}) {
-  const headers = { Accept: "application/json" };
-  if (actor) headers["X-Straja-Actor"] = actor;
+  // The server records the signed-in user as the actor; a change must echo the anti-forgery token.
+  const headers = { Accept: "application/json", ...(method === "GET" ? {} : antiforgeryHeaders()) };
   let body;
   if (json !== undefined) {
     headers["Content-Type"] = "application/json";

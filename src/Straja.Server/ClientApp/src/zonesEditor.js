@@ -4,6 +4,7 @@
 // (node tests in test/zonesEditor.test.mjs); the editor takes Leaflet as an argument so that this
 // module loads without a browser.
 
+import { antiforgeryHeaders } from "./login.js";
 export const ZONE_KINDS = Object.freeze(["restricted", "protected-site", "border", "air-refuelling"]);
 export const SEVERITIES = Object.freeze(["info", "warning", "critical"]);
 export const REFERENCES = Object.freeze(["AMSL", "AGL", "WGS84"]);
@@ -172,7 +173,11 @@ export function zonesApi(fetchFn = (...a) => fetch(...a)) {
   async function send(method, path, body, contentType = "application/geo+json") {
     const response = await fetchFn(path, {
       method,
-      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": contentType, Accept: "application/json" },
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": contentType }),
+        ...(method === "GET" ? {} : antiforgeryHeaders()),
+      },
       body,
     });
     if (!response.ok) {
