@@ -123,7 +123,7 @@ public sealed class IdentityResolver
 
     private bool ProvedBy(Detection d, RegisteredUnit unit, string serial)
     {
-        if (Proof.TryParse(d.CooperativeProof, out var location, out var pages))
+        if (CooperativeProofText.TryParse(d.CooperativeProof, out var location, out var pages))
         {
             var result = _verifier.Verify(Registry.ToIdentity(unit), unit.RemoteIdSerial, pages, location, d.Time);
             if (result.Status == ProofStatus.Valid)

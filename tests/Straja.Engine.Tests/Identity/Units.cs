@@ -44,7 +44,7 @@ internal static class Units
         {
             SensorId = "coop", Time = T0.AddSeconds(s), Kind = DetectionKind.Position, Position = p,
             SigmaHorizontalM = 10, SigmaVerticalM = 15, CooperativeId = "RID:" + serial, OperatorId = operatorId,
-            CooperativeProof = signer is null ? null : Proof.Format(location, signer.Sign(location, T0.AddSeconds(signedAtS ?? s))),
+            CooperativeProof = signer is null ? null : CooperativeProofText.Format(location, signer.Sign(location, T0.AddSeconds(signedAtS ?? s))),
         };
     }
 

@@ -1,10 +1,10 @@
-namespace Straja.Engine.Identification;
+namespace Straja;
 
 /// <summary>
 /// The text form of a Remote ID unit proof in <see cref="Detection.CooperativeProof"/>: hex of the 25-byte
 /// Location/Vector message that was signed, then the Authentication pages, 25 bytes each.
 /// </summary>
-public static class Proof
+public static class CooperativeProofText
 {
     public const int MessageBytes = 25;
 
