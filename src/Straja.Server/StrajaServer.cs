@@ -69,19 +69,20 @@ public sealed class StrajaServer : IAsyncDisposable
             AdsbSensorId = options.AdsbSensorId ?? sensors.FirstOrDefault(s => s.Kind == SensorKind.Cooperative)?.Id ?? "adsb",
         };
         var origin = SectorOrigin(sensors);
+        // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
+        var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
+        DemoRegistry.Seed(registryStore, scenario.RegisteredUnits, start);
+        var registry = new RegistryService(registryStore);
         var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
         {
             FriendlyIds = scenario.FriendlyIds.ToArray(),
             InnerZoneRadiusM = options.InnerZoneRadiusM,
             OuterZoneRadiusM = options.OuterZoneRadiusM,
             TrackNumberBase = store.MaxTrackNumber(),
+            Registry = RegistryRefresh.ViewOf(registry),
         });
         var journal = new DetectionJournal(Path.Combine(options.DataDirectory, "journal"));
         var service = new EngineService(engine, journal, store, new InProcessBus());
-        // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
-        var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
-        var registry = new RegistryService(registryStore);
-
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -97,6 +98,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestHost>());
         builder.Services.AddHostedService<SimulationFeeder>();
         builder.Services.AddHostedService<CotOutput>();
+        builder.Services.AddHostedService<RegistryRefresh>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();

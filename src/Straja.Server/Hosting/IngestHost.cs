@@ -17,6 +17,9 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
     private TcpFeedServer? _beastServer;
     private UdpFeedListener? _asterix;
     private TcpFeedServer? _sapient;
+    private UdpFeedListener? _remoteId;
+
+    public IPEndPoint? RemoteIdEndpoint => _remoteId?.Endpoint;
 
     public IPEndPoint? SapientEndpoint => _sapient?.Endpoint;
 
@@ -53,6 +56,13 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
             _sapient.Start();
         }
 
+        if (options.RemoteIdListen is { } remoteIdAt)
+        {
+            var session = new RemoteIdFeedSession(engine.Engine.Sensors, counters, clock.GetUtcNow());
+            _remoteId = new UdpFeedListener(IPEndPoint.Parse(remoteIdAt), session.Consume, engine, clock);
+            _remoteId.Start();
+        }
+
         foreach (var target in options.BeastConnect)
         {
             int colon = target.LastIndexOf(':');
@@ -81,5 +91,8 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
         if (_sapient is not null)
             await _sapient.DisposeAsync().ConfigureAwait(false);
         _sapient = null;
+        if (_remoteId is not null)
+            await _remoteId.DisposeAsync().ConfigureAwait(false);
+        _remoteId = null;
     }
 }

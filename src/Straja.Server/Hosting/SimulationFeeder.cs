@@ -17,6 +17,7 @@ internal sealed partial class SimulationFeeder(
 {
     private readonly BeastEmitter _beast = new();
     private readonly AsterixEmitter _asterix = new(engine.Engine.Sensors);
+    private readonly RemoteIdEmitter _remoteId = new();
     private readonly List<byte> _beastBytes = [];
     private readonly List<Detection> _inProcess = [];
 
@@ -31,6 +32,8 @@ internal sealed partial class SimulationFeeder(
         using var beast = await ConnectBeastAsync(stoppingToken).ConfigureAwait(false);
         using var radarLink = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
         var asterixTo = ingest.AsterixEndpoint;
+        using var remoteIdLink = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
+        var remoteIdTo = ingest.RemoteIdEndpoint;
         using var timer = new PeriodicTimer(Tick);
         try
         {
@@ -47,6 +50,8 @@ internal sealed partial class SimulationFeeder(
                     // protocol's listener exists.
                     if (beast is not null && d.SensorId == options.AdsbSensorId && BeastEmitter.Carries(d))
                         _beast.Emit(d, _beastBytes);
+                    else if (remoteIdTo is not null && RemoteIdEmitter.Carries(d))
+                        await remoteIdLink.SendAsync(_remoteId.Emit(d)!, remoteIdTo, stoppingToken).ConfigureAwait(false);
                     else if (asterixTo is null || !_asterix.Carries(d))
                         _inProcess.Add(d);
                 }
