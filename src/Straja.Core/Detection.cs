@@ -52,4 +52,13 @@ public sealed record Detection
     /// <summary>A cooperative identity the object broadcasts: "ICAO:4B1812" or "RID:1596F3...".</summary>
     public string? CooperativeId { get; init; }
     public string? Callsign { get; init; }
+
+    /// <summary>
+    /// Evidence that the object owns <see cref="CooperativeId"/>, checked by the engine against the registry. For
+    /// Remote ID: hex of the 25-byte Location/Vector message a unit signed, then its Authentication pages (25 bytes each).
+    /// </summary>
+    public string? CooperativeProof { get; init; }
+
+    /// <summary>The operator the object declares, e.g. a Remote ID Operator ID (an EU operator registration number).</summary>
+    public string? OperatorId { get; init; }
 }

@@ -87,6 +87,10 @@ public sealed class StrajaServer : IAsyncDisposable
         // Zones live in their own zones_* tables; the default sites and refuelling area are seeded once (docs/zones.md).
         var zoneStore = new ZoneStore(Path.Combine(options.DataDirectory, "straja.db"),
             ZoneCatalog.Defaults(options.InnerZoneRadiusM, options.OuterZoneRadiusM), start);
+        // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
+        var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
+        DemoRegistry.Seed(registryStore, scenario.RegisteredUnits, start);
+        var registry = new RegistryService(registryStore);
         var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
         {
             FriendlyIds = scenario.FriendlyIds.ToArray(),
@@ -94,12 +98,10 @@ public sealed class StrajaServer : IAsyncDisposable
             OuterZoneRadiusM = options.OuterZoneRadiusM,
             TrackNumberBase = store.MaxTrackNumber(),
             Zones = zoneStore.Snapshot(),
+            Registry = RegistryRefresh.ViewOf(registry),
         });
         var journal = new DetectionJournal(Path.Combine(options.DataDirectory, "journal"));
         var service = new EngineService(engine, journal, store, new InProcessBus());
-        // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
-        var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
-        var registry = new RegistryService(registryStore);
         // Accounts, tokens and the request audit keep their own auth_* tables in the same file (docs/security.md).
         var accountStore = new AccountStore(Path.Combine(options.DataDirectory, "straja.db"));
         var accounts = new AccountService(accountStore, options.Accounts, options.AccountClock ?? TimeProvider.System);
@@ -123,6 +125,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestHost>());
         builder.Services.AddHostedService<SimulationFeeder>();
         builder.Services.AddHostedService<CotOutput>();
+        builder.Services.AddHostedService<RegistryRefresh>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();

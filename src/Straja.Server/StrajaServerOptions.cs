@@ -27,6 +27,13 @@ public sealed record StrajaServerOptions
     /// </summary>
     public string? AsterixListen { get; init; } = "127.0.0.1:0";
     /// <summary>
+    /// Where to receive the Straja Remote ID receiver feed over UDP (docs/protocols/remoteid.md), e.g. "0.0.0.0:8700";
+    /// port 0 picks one. The demo's simulated drones broadcast here. Null: none.
+    /// </summary>
+    public string? RemoteIdListen { get; init; } = "127.0.0.1:0";
+    /// <summary>How often the engine's copy of the registry is refreshed from the registry store.</summary>
+    public TimeSpan RegistryRefresh { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
     /// Where SAPIENT sensor nodes connect (BSI Flex 335 v2.0 over TCP), e.g. "0.0.0.0:5020"; port 0 picks one;
     /// null: none. Nodes are accepted by the node_id configured for their sensor. The demo's simulated RF,
     /// acoustic and camera nodes connect here.

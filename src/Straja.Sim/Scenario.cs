@@ -37,6 +37,12 @@ public sealed class Scenario
     /// <summary>Cooperative ids the scenario declares friendly: "RID:&lt;serial&gt;", "ICAO:&lt;hex&gt;".</summary>
     public IReadOnlyList<string> FriendlyIds { get; }
 
+    /// <summary>
+    /// Units of the joint-production programme the scenario flies, for the demo to register (docs/scenarios.md).
+    /// A unit with a private key is one the simulator can sign for.
+    /// </summary>
+    public IReadOnlyList<RegisteredUnitSpec> RegisteredUnits { get; init; } = [];
+
     internal IReadOnlyList<SensorSpec> SensorSpecs { get; }
     internal IReadOnlyList<TargetSpec> Targets { get; }
     internal IReadOnlyList<SpawnerSpec> Spawners { get; }

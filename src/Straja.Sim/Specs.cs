@@ -30,7 +30,14 @@ internal sealed record TargetSpec(
     string? AdsbIcao,
     string? Callsign,
     string? RemoteId,
-    bool EmitsRf);
+    bool EmitsRf)
+{
+    /// <summary>The Remote ID Operator ID it broadcasts.</summary>
+    public string? OperatorId { get; init; }
+
+    /// <summary>Whether it signs its Remote ID with its unit key (one of the scenario's <c>registeredUnits</c>).</summary>
+    public bool Signs { get; init; }
+}
 
 internal readonly record struct ValueRange(double Min, double Max)
 {

@@ -20,6 +20,7 @@ internal static class Commands
                       --beast-listen A  accept Beast feeds from Mode S receivers (default 127.0.0.1:0, the simulator's)
                       --beast-connect A connect to receivers' Beast outputs, e.g. 192.0.2.7:30005 (comma-separated)
                       --asterix-listen A  receive ASTERIX CAT048/034 over UDP (default 127.0.0.1:0, the simulator's)
+                      --remoteid-listen A receive the Remote ID receiver feed over UDP (default 127.0.0.1:0, the simulator's)
                       --sapient-listen A  accept SAPIENT sensor nodes over TCP, e.g. 0.0.0.0:5020
                       --cot-udp A       send the picture as Cursor on Target over UDP, e.g. 239.2.3.1:6969
                       --cot-interface I the interface address for multicast CoT
@@ -49,7 +50,7 @@ internal static class Commands
         {
             return args[0] switch
             {
-                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "sapient-listen", "cot-udp", "cot-tcp", "cot-interface")),
+                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "remoteid-listen", "sapient-listen", "cot-udp", "cot-tcp", "cot-interface")),
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
@@ -93,6 +94,7 @@ internal static class Commands
             BeastListen = flags.Get("beast-listen") ?? StrajaServerOptions.Default.BeastListen,
             BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
+            RemoteIdListen = flags.Get("remoteid-listen") ?? StrajaServerOptions.Default.RemoteIdListen,
             SapientListen = flags.Get("sapient-listen") ?? StrajaServerOptions.Default.SapientListen,
             CotUdp = flags.Get("cot-udp"),
             CotTcp = flags.Get("cot-tcp"),

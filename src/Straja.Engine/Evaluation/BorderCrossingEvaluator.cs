@@ -54,12 +54,12 @@ internal sealed class BorderCrossingEvaluator(BorderMap borders, double hysteres
 
     public void Forget(string trackId) => _watch.Remove(trackId);
 
-    /// <summary>Friendly and cooperative civil traffic never alert; neither does what is most likely a bird or clutter.</summary>
+    /// <summary>Friendly and cooperative civil traffic never alert (a suspect does: its claim to be ours failed); neither does what is most likely a bird or clutter.</summary>
     internal static bool ShouldAlert(AirTrack t) =>
-        t.Identity is Identity.Unknown or Identity.Hostile
+        t.Identity is Identity.Unknown or Identity.Hostile or Identity.Suspect
         && !(t.Class is TargetClass.Bird or TargetClass.Clutter && t.ClassProbability >= 0.5);
 
-    internal static string Describe(AirTrack t) => $"{(t.Identity == Identity.Hostile ? "Hostile" : "Unknown")} {t.Class.ToWire()}";
+    internal static string Describe(AirTrack t) => $"{t.Identity switch { Identity.Hostile => "Hostile", Identity.Suspect => "Suspect", _ => "Unknown" }} {t.Class.ToWire()}";
 
     private static string CountryName(string iso) => iso switch
     {

@@ -1,4 +1,5 @@
 using Straja.Engine.Evaluation;
+using Straja.Engine.Identification;
 using Straja.Engine.Picture;
 using Straja.Geo;
 using Straja.Geo.Zones;
@@ -8,8 +9,14 @@ namespace Straja.Engine.Fusion;
 
 public sealed record FusionOptions
 {
-    /// <summary>Cooperative ids (ICAO:, RID:) that are ours. Issue 5's registry replaces this list.</summary>
+    /// <summary>
+    /// Cooperative ids trusted as friendly without proof: allied tanker and transport aircraft by ICAO address.
+    /// A Remote ID serial of a registered unit is never trusted from this list, only by its signature (<see cref="Registry"/>).
+    /// </summary>
     public IReadOnlyCollection<string> FriendlyIds { get; init; } = [];
+    /// <summary>The registry of programme units at start; <see cref="FusionEngine.UseRegistry"/> replaces it.</summary>
+    public RegistryView Registry { get; init; } = RegistryView.Empty;
+    public IdentityOptions Proofs { get; init; } = IdentityOptions.Default;
     public double InnerZoneRadiusM { get; init; } = 5_000;
     public double OuterZoneRadiusM { get; init; } = 15_000;
     public double ZoneApproachHorizonS { get; init; } = 300;
@@ -47,7 +54,7 @@ public sealed class FusionEngine
     private readonly IEvaluator[] _evaluators;
     private readonly ZoneEvaluator _zoneEvaluator;
     private readonly AlertBook _alerts = new();
-    private readonly HashSet<string> _friendly;
+    private readonly IdentityResolver _identity;
     private readonly Dictionary<string, SensorDescriptor> _sensors;
     private readonly DateTimeOffset _epoch;
     private double _lastScanS = double.NegativeInfinity;
@@ -63,7 +70,7 @@ public sealed class FusionEngine
         _validator = new DetectionValidator(_sensors, _options.MaxAhead, _options.MaxBehind);
         _frame = new SectorFrame(sectorOrigin, _sensors.Values);
         _tracker = new Tracker(_options.Tracker);
-        _friendly = new HashSet<string>(_options.FriendlyIds, StringComparer.OrdinalIgnoreCase);
+        _identity = new IdentityResolver(_options.Registry, _options.FriendlyIds, _options.Proofs);
         _epoch = epoch;
         _zoneEvaluator = new ZoneEvaluator(
             _options.Zones ?? new ZoneSet(ZoneCatalog.Defaults(_options.InnerZoneRadiusM, _options.OuterZoneRadiusM)), _options.ZoneApproachHorizonS);
@@ -71,6 +78,7 @@ public sealed class FusionEngine
         [
             new BorderCrossingEvaluator(BorderMap.Embedded),
             _zoneEvaluator,
+            new IdentityEvaluator(),
         ];
         Picture = PictureSnapshot.Empty(epoch);
     }
@@ -91,6 +99,9 @@ public sealed class FusionEngine
     public int Pending => _pending.Count;
 
     public IEnumerable<Alert> Alerts => _alerts.All;
+
+    /// <summary>Replaces the registry view (the server refreshes it when the registry changes); call on the engine's loop.</summary>
+    public void UseRegistry(RegistryView registry) => _identity.Registry = registry ?? throw new ArgumentNullException(nameof(registry));
 
     public void RestoreAlert(Alert alert) => _alerts.Restore(alert);
 
@@ -187,7 +198,7 @@ public sealed class FusionEngine
         var sensor = _sensors[first.SensorId];
         var measurements = new Measurement[end - start];
         for (int i = start; i < end; i++)
-            measurements[i - start] = _frame.ToMeasurement(ordered[i]);
+            measurements[i - start] = _frame.ToMeasurement(ordered[i]) with { CooperativeId = _identity.TrackerKey(ordered[i]) };
 
         // Only a surveillance radar sees everything in its coverage, so only its scans may count a
         // miss against a track.
@@ -226,24 +237,17 @@ public sealed class FusionEngine
             var s = snaps[i];
             var pos = _frame.ToGeo(s.Position);
             var v = _frame.VelocityAt(pos, s.Velocity);
+            var (cooperativeId, identity, detail) = _identity.Describe(s.CooperativeId, now);
             tracks[i] = new AirTrack(
                 TrackId(s.Id), s.Status == TrackStatus.Confirmed, _epoch.AddSeconds(s.LastUpdateTimeS), pos,
-                v.E, v.N, v.U, s.PositionSigmaM, s.Class, s.ClassProbability, IdentityOf(s.CooperativeId),
-                s.CooperativeId, s.Callsign, s.Sensors);
+                v.E, v.N, v.U, s.PositionSigmaM, s.Class, s.ClassProbability, identity,
+                cooperativeId, s.Callsign, s.Sensors, detail);
         }
+
+        _identity.Forget(snaps.Select(s => s.CooperativeId));
 
         return new PictureSnapshot(now, tracks);
     }
-
-    /// <summary>
-    /// A transponding aircraft not on our list is civil traffic (neutral). A drone broadcasting a
-    /// Remote ID we did not register stays unknown: anyone can broadcast a serial.
-    /// </summary>
-    private Identity IdentityOf(string? cooperativeId) =>
-        cooperativeId is null ? Identity.Unknown
-        : _friendly.Contains(cooperativeId) ? Identity.Friendly
-        : cooperativeId.StartsWith("ICAO:", StringComparison.OrdinalIgnoreCase) ? Identity.Neutral
-        : Identity.Unknown;
 
     private double Seconds(DateTimeOffset t) => (t - _epoch).TotalSeconds;
 

@@ -7,6 +7,44 @@ public enum Identity
     /// <summary>Cooperative (transponding) but not on the friendly list: civil traffic.</summary>
     Neutral = 2,
     Hostile = 3,
+    /// <summary>Claims an identity it cannot prove (APP-6 "suspect"): a registered serial without a valid signature, a lost unit flying.</summary>
+    Suspect = 4,
+}
+
+/// <summary>Why a track has its identity, and what the registry or the broadcast says about it.</summary>
+public enum IdentityBasis
+{
+    /// <summary>No cooperative identity at all.</summary>
+    None = 0,
+    /// <summary>A fresh, valid signature of an in-service unit of the programme.</summary>
+    RegistryProof = 1,
+    /// <summary>A registered Remote ID serial without a valid, fresh signature: possible spoofing.</summary>
+    RegistryUnproven = 2,
+    /// <summary>A registered unit that is not in service (lost, destroyed, decommissioned, or not yet in service) is flying.</summary>
+    RegistryNotInService = 3,
+    /// <summary>A Remote ID the registry does not know: a civil operator.</summary>
+    CivilRemoteId = 4,
+    /// <summary>A cooperative id on the configured friendly list (allied tanker and transport aircraft by ICAO address).</summary>
+    FriendlyList = 5,
+    /// <summary>A transponding aircraft not on the friendly list: civil traffic.</summary>
+    CivilTransponder = 6,
+}
+
+/// <summary>
+/// The identity evidence shown with a track. <see cref="Allied"/> is a friend allocated to an ally rather than to
+/// Romania (still APP-6 friend). Unit, model and recipient come from the registry; the operator id from the broadcast.
+/// </summary>
+public sealed record IdentityDetail(
+    IdentityBasis Basis,
+    string? UnitSerial = null,
+    string? Model = null,
+    string? Recipient = null,
+    string? UnitState = null,
+    string? OperatorId = null)
+{
+    public bool Allied => Basis == IdentityBasis.RegistryProof && Recipient is not null && Recipient != "RO";
+
+    public static IdentityDetail None { get; } = new(IdentityBasis.None);
 }
 
 /// <summary>One object in the air picture, in WGS84 at the boundary.</summary>
@@ -24,7 +62,8 @@ public sealed record AirTrack(
     Identity Identity,
     string? CooperativeId,
     string? Callsign,
-    IReadOnlyList<string> Sensors)
+    IReadOnlyList<string> Sensors,
+    IdentityDetail? IdentityDetail = null)
 {
     public double SpeedMps => Math.Sqrt(VelocityEastMps * VelocityEastMps + VelocityNorthMps * VelocityNorthMps);
 

@@ -6,6 +6,10 @@ public enum AlertKind
     ZoneEntry = 2,
     ZoneApproach = 3,
     SensorSilent = 4,
+    /// <summary>A registered Remote ID serial broadcast without a valid signature.</summary>
+    IdentitySpoofing = 5,
+    /// <summary>A registered unit that is lost (or otherwise not in service) is flying.</summary>
+    UnitNotInService = 6,
 }
 
 public enum AlertSeverity
@@ -42,6 +46,8 @@ public static class WireNames
         AlertKind.ZoneEntry => "zone-entry",
         AlertKind.ZoneApproach => "zone-approach",
         AlertKind.SensorSilent => "sensor-silent",
+        AlertKind.IdentitySpoofing => "identity-spoofing",
+        AlertKind.UnitNotInService => "unit-not-in-service",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown alert kind"),
     };
 
@@ -51,6 +57,8 @@ public static class WireNames
         "zone-entry" => AlertKind.ZoneEntry,
         "zone-approach" => AlertKind.ZoneApproach,
         "sensor-silent" => AlertKind.SensorSilent,
+        "identity-spoofing" => AlertKind.IdentitySpoofing,
+        "unit-not-in-service" => AlertKind.UnitNotInService,
         _ => throw new FormatException($"unknown alert kind '{wire}'"),
     };
 
@@ -75,6 +83,7 @@ public static class WireNames
         Identity.Friendly => "friendly",
         Identity.Neutral => "neutral",
         Identity.Hostile => "hostile",
+        Identity.Suspect => "suspect",
         _ => "unknown",
     };
 
@@ -93,6 +102,7 @@ public static class WireNames
         "friendly" => Identity.Friendly,
         "neutral" => Identity.Neutral,
         "hostile" => Identity.Hostile,
+        "suspect" => Identity.Suspect,
         _ => Identity.Unknown,
     };
 

@@ -161,6 +161,10 @@ internal static class JournalCodec
             w.WriteString("id", d.CooperativeId);
         if (d.Callsign is not null)
             w.WriteString("cs", d.Callsign);
+        if (d.CooperativeProof is not null)
+            w.WriteString("pf", d.CooperativeProof);
+        if (d.OperatorId is not null)
+            w.WriteString("op", d.OperatorId);
         w.WriteEndObject();
     }
 
@@ -196,6 +200,8 @@ internal static class JournalCodec
             ClassConfidence = o.TryGetProperty("cc", out var cc) ? cc.GetDouble() : 0,
             CooperativeId = o.TryGetProperty("id", out var id) ? id.GetString() : null,
             Callsign = o.TryGetProperty("cs", out var cs) ? cs.GetString() : null,
+            CooperativeProof = o.TryGetProperty("pf", out var pf) ? pf.GetString() : null,
+            OperatorId = o.TryGetProperty("op", out var op) ? op.GetString() : null,
         };
     }
 

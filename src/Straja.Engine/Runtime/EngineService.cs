@@ -127,6 +127,13 @@ public sealed class EngineService : IDisposable
         return step;
     }
 
+    /// <summary>Hands the engine a new copy of the registry; it applies from the next batch on.</summary>
+    public void UseRegistry(Identification.RegistryView registry)
+    {
+        lock (_engineLock)
+            _engine.UseRegistry(registry);
+    }
+
     public Alert? Acknowledge(string alertId, string by, DateTimeOffset at)
     {
         Alert? acked;

@@ -17,6 +17,7 @@ public static class CotPictureAdapter
     {
         Identity.Friendly => CotIdentity.Friendly,
         Identity.Neutral => CotIdentity.Neutral,
+        Identity.Suspect => CotIdentity.Suspect,
         Identity.Hostile => CotIdentity.Hostile,
         _ => CotIdentity.Unknown,
     };

@@ -8,13 +8,37 @@ public sealed record TrackDto(
     string Id, double Lat, double Lon, double AltM, double SpeedMps, double HeadingDeg,
     double VEastMps, double VNorthMps, double VUpMps, string Class, double ClassProbability,
     string Identity, string Status, string? CooperativeId, string? Callsign, IReadOnlyList<string> Sensors,
-    double PositionSigmaM, DateTimeOffset LastUpdate)
+    double PositionSigmaM, DateTimeOffset LastUpdate, IdentityDto? IdentityDetail = null)
 {
     public static TrackDto From(AirTrack t) => new(
         t.Id, Math.Round(t.Position.LatDeg, 6), Math.Round(t.Position.LonDeg, 6), Math.Round(t.Position.AltM, 1),
         Math.Round(t.SpeedMps, 2), Math.Round(t.HeadingDeg, 1), Math.Round(t.VelocityEastMps, 2), Math.Round(t.VelocityNorthMps, 2),
         Math.Round(t.VelocityUpMps, 2), t.Class.ToWire(), Math.Round(t.ClassProbability, 3), t.Identity.ToWire(),
-        t.Confirmed ? "confirmed" : "tentative", t.CooperativeId, t.Callsign, t.Sensors, Math.Round(t.PositionSigmaM, 1), t.LastUpdate);
+        t.Confirmed ? "confirmed" : "tentative", t.CooperativeId, t.Callsign, t.Sensors, Math.Round(t.PositionSigmaM, 1), t.LastUpdate,
+        IdentityDto.From(t.IdentityDetail));
+}
+
+/// <summary>
+/// Why a track has its identity: the basis ("registry-proof", "registry-unproven", "registry-not-in-service",
+/// "civil-remote-id", "friendly-list", "civil-transponder"), whether a friend is allied (allocated to an ally),
+/// and the registry's unit, model, recipient and state or the broadcast operator id.
+/// </summary>
+public sealed record IdentityDto(string Basis, bool Allied, string? UnitSerial, string? Model, string? Recipient, string? UnitState, string? OperatorId)
+{
+    public static IdentityDto? From(IdentityDetail? d) => d is null || d.Basis == IdentityBasis.None && d.OperatorId is null
+        ? null
+        : new(Wire(d.Basis), d.Allied, d.UnitSerial, d.Model, d.Recipient, d.UnitState, d.OperatorId);
+
+    private static string Wire(IdentityBasis b) => b switch
+    {
+        IdentityBasis.RegistryProof => "registry-proof",
+        IdentityBasis.RegistryUnproven => "registry-unproven",
+        IdentityBasis.RegistryNotInService => "registry-not-in-service",
+        IdentityBasis.CivilRemoteId => "civil-remote-id",
+        IdentityBasis.FriendlyList => "friendly-list",
+        IdentityBasis.CivilTransponder => "civil-transponder",
+        _ => "none",
+    };
 }
 
 public sealed record TrackPointDto(DateTimeOffset Time, double Lat, double Lon, double AltM, double SpeedMps, double HeadingDeg)

@@ -19,6 +19,9 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
     private TcpFeedServer? _beastServer;
     private UdpFeedListener? _asterix;
     private TcpFeedServer? _sapient;
+    private UdpFeedListener? _remoteId;
+
+    public IPEndPoint? RemoteIdEndpoint => _remoteId?.Endpoint;
 
     public IPEndPoint? SapientEndpoint => _sapient?.Endpoint;
 
@@ -59,6 +62,13 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
             _sapientWatch.Start(TimeSpan.FromSeconds(1));
         }
 
+        if (options.RemoteIdListen is { } remoteIdAt)
+        {
+            var session = new RemoteIdFeedSession(engine.Engine.Sensors, counters, clock.GetUtcNow());
+            _remoteId = new UdpFeedListener(IPEndPoint.Parse(remoteIdAt), session.Consume, engine, clock);
+            _remoteId.Start();
+        }
+
         foreach (var target in options.BeastConnect)
         {
             int colon = target.LastIndexOf(':');
@@ -90,5 +100,8 @@ internal sealed class IngestHost(EngineService engine, StrajaServerOptions optio
         if (_sapient is not null)
             await _sapient.DisposeAsync().ConfigureAwait(false);
         _sapient = null;
+        if (_remoteId is not null)
+            await _remoteId.DisposeAsync().ConfigureAwait(false);
+        _remoteId = null;
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class SimulationFeeder(
 {
     private readonly BeastEmitter _beast = new();
     private readonly AsterixEmitter _asterix = new(engine.Engine.Sensors);
+    private readonly RemoteIdEmitter _remoteId = new();
     private readonly List<byte> _beastBytes = [];
     private readonly List<Detection> _inProcess = [];
 
@@ -34,6 +35,8 @@ internal sealed partial class SimulationFeeder(
             ? await SimulatedSapientNodes.ConnectAsync(engine.Engine.Sensors, sapientAt, options.Seed ?? 0, clock, r => LogSapientRefused(log, r), stoppingToken).ConfigureAwait(false)
             : SimulatedSapientNodes.None(clock);
         var asterixTo = ingest.AsterixEndpoint;
+        using var remoteIdLink = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
+        var remoteIdTo = ingest.RemoteIdEndpoint;
         using var timer = new PeriodicTimer(Tick);
         try
         {
@@ -45,11 +48,14 @@ internal sealed partial class SimulationFeeder(
                 _beastBytes.Clear();
                 foreach (var d in step.Detections)
                 {
-                    // Aircraft reach the engine as a receiver's Beast feed over loopback, through the
-                    // real listener and decoder; everything else is handed over in-process until its
-                    // protocol's listener exists. RF, acoustic and camera nodes speak SAPIENT over TCP.
+                    // Every sensor speaks its real protocol over loopback to the real listener: aircraft as a
+                    // receiver's Beast feed, drones' Remote ID as the receiver feed over UDP, radars ASTERIX,
+                    // RF, acoustic and camera nodes SAPIENT over TCP. Only what no emitter carries is handed
+                    // over in-process.
                     if (beast is not null && d.SensorId == options.AdsbSensorId && BeastEmitter.Carries(d))
                         _beast.Emit(d, _beastBytes);
+                    else if (remoteIdTo is not null && RemoteIdEmitter.Carries(d))
+                        await remoteIdLink.SendAsync(_remoteId.Emit(d)!, remoteIdTo, stoppingToken).ConfigureAwait(false);
                     else if ((asterixTo is null || !_asterix.Carries(d)) && !sapient.Carries(d))
                         _inProcess.Add(d);
                 }

@@ -9,6 +9,9 @@ internal sealed class SimTarget
     public string? AdsbIcao { get; init; }
     public string? Callsign { get; init; }
     public string? RemoteId { get; init; }
+    public string? OperatorId { get; init; }
+    /// <summary>Its unit key, when it is a programme drone that proves its Remote ID; a spoofer has none.</summary>
+    public Registry.DroneSigner? Signer { get; init; }
     public bool EmitsRf { get; init; }
 
     /// <summary>

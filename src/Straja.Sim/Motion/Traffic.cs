@@ -15,6 +15,8 @@ internal sealed class Traffic
     public Traffic(Scenario scenario, int seed)
     {
         int source = 0;
+        var keys = scenario.RegisteredUnits.Where(u => u.PrivateKey is not null)
+            .ToDictionary(u => u.RemoteIdSerial, u => u.PrivateKey!, StringComparer.Ordinal);
         foreach (var t in scenario.Targets)
         {
             Trajectory path = t.Orbit is { } orbit
@@ -23,7 +25,8 @@ internal sealed class Traffic
             _live.Add(new SimTarget
             {
                 Id = t.Id, Class = t.Class, Path = path, AdsbIcao = t.AdsbIcao, Callsign = t.Callsign,
-                RemoteId = t.RemoteId, EmitsRf = t.EmitsRf, Order = (t.StartS, source++, 0),
+                RemoteId = t.RemoteId, EmitsRf = t.EmitsRf, Order = (t.StartS, source++, 0), OperatorId = t.OperatorId,
+                Signer = t.Signs && t.RemoteId is { } rid ? new Registry.DroneSigner(keys[rid]) : null,
             });
         }
 

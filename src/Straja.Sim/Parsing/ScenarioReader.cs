@@ -20,12 +20,24 @@ internal static class ScenarioReader
         var targets = ReadList(root, "targets", required: false, ReadTarget);
         var spawners = ReadList(root, "spawners", required: false, ReadSpawner);
         var flocks = ReadList(root, "birds", required: false, ReadFlock);
+        var units = ReadList(root, "registeredUnits", required: false, ReadRegisteredUnit);
         root.Done();
+
+        EnsureUnique(root, units.Select(u => u.RemoteIdSerial), root.OptionalArray("registeredUnits"), "registered unit remoteId");
+        var signable = units.Where(u => u.PrivateKey is not null).Select(u => u.RemoteIdSerial).ToHashSet(StringComparer.Ordinal);
+        var targetNodes = root.OptionalArray("targets");
+        for (int i = 0; i < targets.Count; i++)
+        {
+            if (targets[i].Signs && (targets[i].RemoteId is not { } rid || !signable.Contains(rid)))
+            {
+                throw root.Error(targetNodes[i], $"target \"{targets[i].Id}\" signs, so its remoteId must be a registeredUnits entry with a privateKey");
+            }
+        }
 
         EnsureUnique(root, sensors.Select(s => s.Descriptor.Id), root.Array("sensors"), "sensor id");
         EnsureUnique(root, targets.Select(t => t.Id).Concat(spawners.Select(s => s.Id)).Concat(flocks.Select(f => f.Id)),
             [.. root.OptionalArray("targets"), .. root.OptionalArray("spawners"), .. root.OptionalArray("birds")], "target, spawner or flock id");
-        return new Scenario(name, (int)seed, sensors, friendly, targets, spawners, flocks);
+        return new Scenario(name, (int)seed, sensors, friendly, targets, spawners, flocks) { RegisteredUnits = units };
     }
 
     private static List<T> ReadList<T>(ObjectReader root, string field, bool required, Func<ObjectReader, T> read)
@@ -190,9 +202,66 @@ internal static class ScenarioReader
             }
         }
 
+        bool signs = o.Bool("signs", false);
+        if (signs && remoteId is null)
+        {
+            throw o.ErrorField("signs", "a target that signs needs a remoteId");
+        }
+
         return new TargetSpec(
             id, cls, speed, waypoints, orbit, o.Number("startS", 0), o.Bool("loop", false),
-            icao, o.OptionalString("callsign"), remoteId, o.Bool("emitsRf", IsDrone(cls)));
+            icao, o.OptionalString("callsign"), remoteId, o.Bool("emitsRf", IsDrone(cls)))
+        {
+            OperatorId = o.OptionalString("operatorId"),
+            Signs = signs,
+        };
+    }
+
+    private static RegisteredUnitSpec ReadRegisteredUnit(ObjectReader o)
+    {
+        string serial = NonEmpty(o, "serial");
+        var ridNode = o.Required("remoteId");
+        string remoteId = o.AsString(ridNode);
+        if (RemoteIdSerial.Problem(remoteId) is { } problem)
+        {
+            throw o.Error(ridNode, problem);
+        }
+
+        var recipientNode = o.Required("recipient");
+        string recipient = o.AsString(recipientNode);
+        if (recipient.Length != 2 || !recipient.All(char.IsAsciiLetterUpper))
+        {
+            throw o.Error(recipientNode, $"must be an ISO 3166-1 alpha-2 country code such as RO or PL (got \"{recipient}\")");
+        }
+
+        var stateNode = o.Optional("state");
+        var state = Registry.UnitState.InService;
+        if (stateNode is not null)
+        {
+            string text = o.AsString(stateNode);
+            state = text switch
+            {
+                "in-service" => Registry.UnitState.InService,
+                "lost" => Registry.UnitState.Lost,
+                "destroyed" => Registry.UnitState.Destroyed,
+                "decommissioned" => Registry.UnitState.Decommissioned,
+                _ => throw o.Error(stateNode, $"unknown unit state \"{text}\" (expected in-service, lost, destroyed or decommissioned)"),
+            };
+        }
+
+        Registry.UnitPrivateKey? key = null;
+        if (o.Optional("privateKey") is { } keyNode)
+        {
+            string text = o.AsString(keyNode);
+            if (text.Length != 64 || !text.All(char.IsAsciiHexDigit))
+            {
+                throw o.Error(keyNode, "must be an Ed25519 private key seed as 64 hex digits");
+            }
+
+            key = Registry.UnitPrivateKey.Parse(serial, remoteId, text);
+        }
+
+        return new RegisteredUnitSpec(serial, remoteId, recipient, state, key);
     }
 
     private static SpawnerSpec ReadSpawner(ObjectReader o)

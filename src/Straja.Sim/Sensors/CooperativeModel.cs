@@ -1,4 +1,5 @@
 using Straja.Geo;
+using Straja.Sim.Emitters;
 using Straja.Sim.Motion;
 
 namespace Straja.Sim.Sensors;
@@ -38,12 +39,12 @@ internal sealed class CooperativeModel(SensorSpec spec, int index, int seed, Dat
 
             if (target.RemoteId is { } rid)
             {
-                Report(tick, target, g, "RID:" + rid);
+                Report(tick, target, g, "RID:" + rid, remoteId: true);
             }
         }
     }
 
-    private void Report(long tick, SimTarget target, in Geometry g, string cooperativeId)
+    private void Report(long tick, SimTarget target, in Geometry g, string cooperativeId, bool remoteId = false)
     {
         if (!Detected())
         {
@@ -54,7 +55,7 @@ internal sealed class CooperativeModel(SensorSpec spec, int index, int seed, Dat
         var noisy = g.Enu + new Enu(
             Spec.Noise.HorizontalM * Rng.Gaussian(), Spec.Noise.HorizontalM * Rng.Gaussian(), Spec.Noise.VerticalM * Rng.Gaussian());
         var (hint, confidence) = ClassHint(target.Class, Spec.Classification ?? SelfReported);
-        Emit(tick, new Detection
+        var d = new Detection
         {
             SensorId = Id,
             Time = TimeOf(tick),
@@ -66,6 +67,16 @@ internal sealed class CooperativeModel(SensorSpec spec, int index, int seed, Dat
             ClassConfidence = confidence,
             CooperativeId = cooperativeId,
             Callsign = target.Callsign,
-        });
+            OperatorId = remoteId ? target.OperatorId : null,
+        };
+        if (remoteId && target.Signer is { } signer)
+        {
+            // The drone signs the Location message it broadcasts; the proof travels with the report, and the
+            // Remote ID emitter puts exactly these bytes on the air.
+            var location = RemoteIdEmitter.LocationMessage(d);
+            d = d with { CooperativeProof = CooperativeProofText.Format(location, signer.Sign(location, d.Time)) };
+        }
+
+        Emit(tick, d);
     }
 }

@@ -17,7 +17,8 @@ export function renderDetail(panel, selectedId, track, pictureTime) {
   }
   const rows = [
     ["Class", fmt.classWithProbability(track.class, track.classProbability)],
-    ["Identity", track.identity ?? "unknown"],
+    ["Identity", identityText(track)],
+    ...identityRows(track.identityDetail),
     ["Status", track.status ?? "—"],
     ["Cooperative id", track.cooperativeId ?? "—"],
     ["Callsign", track.callsign ?? "—"],
@@ -54,4 +55,35 @@ function note(text) {
   p.className = "note";
   p.textContent = text;
   return p;
+}
+
+const BASIS_TEXT = Object.freeze({
+  "registry-proof": "signed by a registered unit",
+  "registry-unproven": "registered identity broadcast without proof — possible spoofing",
+  "registry-not-in-service": "registered unit that is not in service",
+  "civil-remote-id": "civil operator (unregistered Remote ID)",
+  "friendly-list": "on the friendly aircraft list",
+  "civil-transponder": "civil transponder",
+});
+
+/** The identity line: "friendly (allied)", "suspect — registered identity broadcast without proof …". */
+export function identityText(track) {
+  const identity = track.identity ?? "unknown";
+  const d = track.identityDetail;
+  if (!d) return identity;
+  const allied = d.allied ? " (allied)" : "";
+  const why = BASIS_TEXT[d.basis];
+  return why ? `${identity}${allied} — ${why}` : `${identity}${allied}`;
+}
+
+/** Registry and broadcast facts for the detail panel: unit, model, recipient, state, operator id (those present). */
+export function identityRows(d) {
+  if (!d) return [];
+  const rows = [];
+  if (d.unitSerial) rows.push(["Unit", d.unitSerial]);
+  if (d.model) rows.push(["Model", d.model]);
+  if (d.recipient) rows.push(["Recipient", d.recipient]);
+  if (d.unitState && d.unitState !== "in-service") rows.push(["Unit state", d.unitState]);
+  if (d.operatorId) rows.push(["Operator id", d.operatorId]);
+  return rows;
 }

@@ -8,6 +8,9 @@ export const IDENTITY_CODE = Object.freeze({
   hostile: "H",
   neutral: "N",
   unknown: "U",
+  // A registered identity broadcast without its proof, or a lost unit flying: drawn with the hostile frame
+  // (diamond) and colour, as 2525C and APP-6(B) draw "suspect".
+  suspect: "S",
 });
 
 /**
@@ -32,6 +35,7 @@ export const IDENTITY_COLOUR = Object.freeze({
   hostile: "#ff8080",
   neutral: "#aaffaa",
   unknown: "#ffff80",
+  suspect: "#ff8080",
 });
 
 const identityOf = (track) =>

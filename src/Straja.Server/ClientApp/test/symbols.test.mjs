@@ -4,7 +4,7 @@ import ms from "milsymbol";
 import { SymbolCache, colourFor, functionIdFor, sidcFor, symbolSizeForZoom } from "../src/symbols.js";
 
 const classes = ["unknown", "multirotor", "fixed-wing", "manned", "bird", "clutter"];
-const identities = ["unknown", "friendly", "neutral", "hostile"];
+const identities = ["unknown", "friendly", "neutral", "hostile", "suspect"];
 const statuses = ["tentative", "confirmed"];
 const every = classes.flatMap((c) => identities.flatMap((i) => statuses.map((s) => ({ class: c, identity: i, status: s }))));
 
@@ -20,7 +20,7 @@ test("Every class, identity and status gives a 15-character air SIDC that milsym
 
 test("Identity sets the standard identity letter", () => {
   const letter = (identity) => sidcFor({ class: "multirotor", identity, status: "confirmed" })[1];
-  assert.deepEqual(identities.map(letter), ["U", "F", "N", "H"]);
+  assert.deepEqual(identities.map(letter), ["U", "F", "N", "H", "S"]);
 });
 
 test("Unrecognised identity is drawn as unknown, not dropped", () => {
