@@ -186,4 +186,17 @@ public sealed class RegistryApiTests : IAsyncLifetime
         foreach (var status in new[] { "200", "400", "404", "409", "422" })
             Assert.True(accept.TryGetProperty(status, out _), $"allocate does not document {status}");
     }
+
+    [Fact]
+    public async Task Malformed_JSON_is_refused_with_the_path_and_position_of_the_fault()
+    {
+        using var content = new StringContent("""{ "id": "site-bad", "name": "x", "country": 7 }""", Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(At("/api/registry/sites"), content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Read(response);
+        Assert.Equal("invalid request body", body.GetProperty("title").GetString());
+        string detail = body.GetProperty("detail").GetString()!;
+        Assert.Contains("$.country", detail, StringComparison.Ordinal);
+        Assert.Contains("BytePositionInLine", detail, StringComparison.Ordinal);
+    }
 }
