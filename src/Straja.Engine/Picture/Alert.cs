@@ -6,6 +6,8 @@ public enum AlertKind
     ZoneEntry = 2,
     ZoneApproach = 3,
     SensorSilent = 4,
+    /// <summary>Raised by an operator-defined rule (Evaluation/Rules); the key names the rule.</summary>
+    Rule = 5,
 }
 
 public enum AlertSeverity
@@ -42,6 +44,7 @@ public static class WireNames
         AlertKind.ZoneEntry => "zone-entry",
         AlertKind.ZoneApproach => "zone-approach",
         AlertKind.SensorSilent => "sensor-silent",
+        AlertKind.Rule => "rule",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown alert kind"),
     };
 
@@ -51,6 +54,7 @@ public static class WireNames
         "zone-entry" => AlertKind.ZoneEntry,
         "zone-approach" => AlertKind.ZoneApproach,
         "sensor-silent" => AlertKind.SensorSilent,
+        "rule" => AlertKind.Rule,
         _ => throw new FormatException($"unknown alert kind '{wire}'"),
     };
 
