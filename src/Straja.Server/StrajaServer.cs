@@ -61,6 +61,7 @@ public sealed class StrajaServer : IAsyncDisposable
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.ConfigureHttpJsonOptions(_ => { });
+        builder.Services.AddRequestProblems();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Straja";
@@ -129,6 +130,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
+        app.UseRequestProblems();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         var console = Path.Combine(AppContext.BaseDirectory, "console");
         if (Directory.Exists(console))

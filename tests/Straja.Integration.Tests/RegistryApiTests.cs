@@ -242,4 +242,17 @@ public sealed class RegistryApiTests : IAsyncLifetime
         Assert.Equal((4, 1, 1, 0), (mine.GetProperty("quantity").GetInt32(), mine.GetProperty("registered").GetInt32(),
             mine.GetProperty("accepted").GetInt32(), mine.GetProperty("allocated").GetInt32()));
     }
+
+    [Fact]
+    public async Task Malformed_JSON_is_refused_with_the_path_and_position_of_the_fault()
+    {
+        using var content = new StringContent("""{ "id": "site-bad", "name": "x", "country": 7 }""", Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(At("/api/registry/sites"), content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Read(response);
+        Assert.Equal("invalid request body", body.GetProperty("title").GetString());
+        string detail = body.GetProperty("detail").GetString()!;
+        Assert.Contains("$.country", detail, StringComparison.Ordinal);
+        Assert.Contains("BytePositionInLine", detail, StringComparison.Ordinal);
+    }
 }

@@ -29,6 +29,8 @@ public sealed record FusionOptions
     public TrackerOptions Tracker { get; init; } = TrackerOptions.Default;
     /// <summary>Added to the tracker's numbers so a restarted engine never reuses a recorded track id.</summary>
     public long TrackNumberBase { get; init; }
+    /// <summary>Operator-defined alert rules (Evaluation/Rules, docs/alert-rules.md), evaluated after the built-in evaluators.</summary>
+    public IReadOnlyList<Evaluation.Rules.AlertRule> Rules { get; init; } = [];
     public static FusionOptions Default { get; } = new();
 }
 
@@ -79,6 +81,7 @@ public sealed class FusionEngine
             new BorderCrossingEvaluator(BorderMap.Embedded),
             _zoneEvaluator,
             new IdentityEvaluator(),
+            .. _options.Rules.Count > 0 ? [new Evaluation.Rules.RuleEvaluator(_options.Rules, new Evaluation.Rules.ZoneSetRuleZones(() => Zones), BorderMap.Embedded)] : Array.Empty<IEvaluator>(),
         ];
         Picture = PictureSnapshot.Empty(epoch);
     }

@@ -10,6 +10,8 @@ public enum AlertKind
     IdentitySpoofing = 5,
     /// <summary>A registered unit that is lost (or otherwise not in service) is flying.</summary>
     UnitNotInService = 6,
+    /// <summary>Raised by an operator-defined rule (Evaluation/Rules); the key names the rule.</summary>
+    Rule = 7,
 }
 
 public enum AlertSeverity
@@ -48,6 +50,7 @@ public static class WireNames
         AlertKind.SensorSilent => "sensor-silent",
         AlertKind.IdentitySpoofing => "identity-spoofing",
         AlertKind.UnitNotInService => "unit-not-in-service",
+        AlertKind.Rule => "rule",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown alert kind"),
     };
 
@@ -59,6 +62,7 @@ public static class WireNames
         "sensor-silent" => AlertKind.SensorSilent,
         "identity-spoofing" => AlertKind.IdentitySpoofing,
         "unit-not-in-service" => AlertKind.UnitNotInService,
+        "rule" => AlertKind.Rule,
         _ => throw new FormatException($"unknown alert kind '{wire}'"),
     };
 

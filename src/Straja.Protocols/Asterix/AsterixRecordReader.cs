@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Straja.Protocols.Asterix;
 
 /// <summary>One item of a record: its FRN, its number (140 for I048/140) and its bytes.</summary>
@@ -100,32 +102,50 @@ public ref struct AsterixRecordReader
         int maxFrn = fspecLength * 7;
         while (frn < maxFrn)
         {
-            int index = frn++;
-            if ((data[index / 7] & (0x80 >> (index % 7))) == 0)
+            // Skip to the next set presence bit of this FSPEC octet; a record sets few of its FRNs.
+            int octet = frn / 7;
+            int within = frn - (octet * 7);
+            int rest = ((data[octet] & 0xFE) << within) & 0xFF;
+            if (rest == 0)
             {
+                frn = (octet + 1) * 7;
                 continue;
             }
 
+            int index = frn + (BitOperations.LeadingZeroCount((uint)rest) - 24);
+            frn = index + 1;
             int f = index + 1;
-            var format = uap.FormatAt(f);
-            if (format is null)
-            {
-                Error = new AsterixDecodeError(position, AsterixErrorReason.UndefinedItem) { ItemId = -1 };
-                return false;
-            }
-
             int id = uap.ItemIdAt(f);
-            int n = format.Measure(data[position..]);
-            if (n < 0)
+            int n = uap.FixedSizeAt(f);
+            if (n != 0)
             {
-                var reason = n switch
+                if (data.Length - position < n)
                 {
-                    -2 => AsterixErrorReason.BadExplicitLength,
-                    -3 => AsterixErrorReason.UndefinedItem,
-                    _ => AsterixErrorReason.TruncatedItem,
-                };
-                Error = new AsterixDecodeError(position, reason) { ItemId = id };
-                return false;
+                    Error = new AsterixDecodeError(position, AsterixErrorReason.TruncatedItem) { ItemId = id };
+                    return false;
+                }
+            }
+            else
+            {
+                var format = uap.FormatAt(f);
+                if (format is null)
+                {
+                    Error = new AsterixDecodeError(position, AsterixErrorReason.UndefinedItem) { ItemId = -1 };
+                    return false;
+                }
+
+                n = format.Measure(data[position..]);
+                if (n < 0)
+                {
+                    var reason = n switch
+                    {
+                        -2 => AsterixErrorReason.BadExplicitLength,
+                        -3 => AsterixErrorReason.UndefinedItem,
+                        _ => AsterixErrorReason.TruncatedItem,
+                    };
+                    Error = new AsterixDecodeError(position, reason) { ItemId = id };
+                    return false;
+                }
             }
 
             Current = new AsterixItem(f, id, position, data.Slice(position, n));

@@ -192,16 +192,25 @@ public sealed class AsterixUap
     private readonly int[] ids;
     private readonly ItemFormat?[] formats;
 
+    // Most items are fixed-length: the reader's hot loop takes their size from here and never calls
+    // Measure. 0 for every other kind and for spare FRNs.
+    private readonly byte[] fixedSizes;
+
     internal AsterixUap(byte category, string edition, (int Id, ItemFormat? Format)[] frns)
     {
         Category = category;
         Edition = edition;
         ids = new int[frns.Length];
         formats = new ItemFormat?[frns.Length];
+        fixedSizes = new byte[frns.Length];
         for (int i = 0; i < frns.Length; i++)
         {
             ids[i] = frns[i].Id;
             formats[i] = frns[i].Format;
+            if (frns[i].Format is { Kind: ItemKind.Fixed, Size: > 0 and <= byte.MaxValue } f)
+            {
+                fixedSizes[i] = (byte)f.Size;
+            }
         }
     }
 
@@ -220,4 +229,7 @@ public sealed class AsterixUap
     public int FrnOf(int itemId) => itemId < 0 ? -1 : Array.IndexOf(ids, itemId) + 1 is var f && f > 0 ? f : -1;
 
     internal ItemFormat? FormatAt(int frn) => frn >= 1 && frn <= formats.Length ? formats[frn - 1] : null;
+
+    /// <summary>The length of a fixed item at FRN <paramref name="frn"/> (1-based); 0 when it is not fixed or not defined.</summary>
+    internal int FixedSizeAt(int frn) => (uint)(frn - 1) < (uint)fixedSizes.Length ? fixedSizes[frn - 1] : 0;
 }

@@ -235,24 +235,26 @@ public static class Cat048
 
     private static RadarPlotCharacteristics ReadPlot(ReadOnlySpan<byte> item)
     {
-        var pc = default(RadarPlotCharacteristics);
+        // Locals, one constructor call: a `with` per subfield would copy the whole struct each time.
+        double? ssrRun = null, psrRun = null, rangeDiff = null, azDiff = null;
+        int? ssrReplies = null, ssrAmp = null, psrAmp = null;
         var e = Bits.Subfields(item, AsterixUaps.Cat048.FormatAt(7)!);
         while (e.MoveNext())
         {
             byte b = e.Current[0];
-            pc = e.Index switch
+            switch (e.Index)
             {
-                0 => pc with { SsrRunLengthDeg = b * RunLengthLsbDeg },
-                1 => pc with { SsrReplies = b },
-                2 => pc with { SsrAmplitudeDbm = (sbyte)b },
-                3 => pc with { PsrRunLengthDeg = b * RunLengthLsbDeg },
-                4 => pc with { PsrAmplitudeDbm = (sbyte)b },
-                5 => pc with { RangeDifferenceNm = (sbyte)b * RhoLsbNm },
-                _ => pc with { AzimuthDifferenceDeg = (sbyte)b * AzimuthDiffLsbDeg },
-            };
+                case 0: ssrRun = b * RunLengthLsbDeg; break;
+                case 1: ssrReplies = b; break;
+                case 2: ssrAmp = (sbyte)b; break;
+                case 3: psrRun = b * RunLengthLsbDeg; break;
+                case 4: psrAmp = (sbyte)b; break;
+                case 5: rangeDiff = (sbyte)b * RhoLsbNm; break;
+                default: azDiff = (sbyte)b * AzimuthDiffLsbDeg; break;
+            }
         }
 
-        return pc;
+        return new RadarPlotCharacteristics(ssrRun, ssrReplies, ssrAmp, psrRun, psrAmp, rangeDiff, azDiff);
     }
 
     private static void WritePlot(ref AsterixWriter w, RadarPlotCharacteristics pc)

@@ -44,6 +44,12 @@ public sealed class AircraftState
 
     internal CprFrame Even;
     internal CprFrame Odd;
+
+    /// <summary>Positions accepted in a row since the fix was (re)started: 1 means nothing has confirmed it yet.</summary>
+    internal int FixRun;
+
+    /// <summary>The last position the gate refused, kept in case it, not the stored fix, is the truth.</summary>
+    internal (double LatDeg, double LonDeg, double TimeS)? Challenger;
 }
 
 internal struct CprFrame
@@ -231,21 +237,43 @@ public sealed class AircraftTracker
             return TrackerOutcome.PositionPending;
         }
 
-        if (s.LatDeg is { } lastLat && s.LonDeg is { } lastLon && s.PositionTimeS is { } lastT)
+        if (s.LatDeg is { } lastLat && s.LonDeg is { } lastLon && s.PositionTimeS is { } lastT
+            && !Reachable(lastLat, lastLon, lastT, lat, lon, timeS))
         {
-            double allowed = (_options.MaxSpeedKt * KnotToMps * Math.Abs(timeS - lastT)) + _options.PositionSlackM;
-            if (GreatCircleM(lastLat, lastLon, lat, lon) > allowed)
+            // A single unconfirmed fix may itself be the wrong one (a bad first pair, a corrupted frame
+            // that passed parity): if two refused positions in a row agree with each other, believe them
+            // and restart from the newer. A fix confirmed by a second position is not given up that way.
+            if (s.FixRun < 2 && s.Challenger is { } c && Reachable(c.LatDeg, c.LonDeg, c.TimeS, lat, lon, timeS))
             {
-                s.RejectedPositions++;
-                RejectedPositions++;
-                return TrackerOutcome.PositionRejected;
+                s.Challenger = null;
+                Accept(s, lat, lon, timeS, run: 2);
+                return TrackerOutcome.PositionUpdated;
             }
+
+            s.Challenger = (lat, lon, timeS);
+            s.RejectedPositions++;
+            RejectedPositions++;
+            return TrackerOutcome.PositionRejected;
         }
 
+        s.Challenger = null;
+        Accept(s, lat, lon, timeS, s.FixRun + 1);
+        return TrackerOutcome.PositionUpdated;
+    }
+
+    private static void Accept(AircraftState s, double lat, double lon, double timeS, int run)
+    {
         s.LatDeg = lat;
         s.LonDeg = lon;
         s.PositionTimeS = timeS;
-        return TrackerOutcome.PositionUpdated;
+        s.FixRun = run;
+    }
+
+    /// <summary>Whether an aircraft at the first position could be at the second one at <see cref="AircraftTrackerOptions.MaxSpeedKt"/>.</summary>
+    private bool Reachable(double lat1, double lon1, double t1, double lat2, double lon2, double t2)
+    {
+        double allowed = (_options.MaxSpeedKt * KnotToMps * Math.Abs(t2 - t1)) + _options.PositionSlackM;
+        return GreatCircleM(lat1, lon1, lat2, lon2) <= allowed;
     }
 
     private bool TryResolve(AircraftState s, in PositionReport p, double timeS, out double lat, out double lon)

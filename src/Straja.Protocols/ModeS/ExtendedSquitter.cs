@@ -3,8 +3,12 @@ namespace Straja.Protocols.ModeS;
 /// <summary>The ME field of DF17/18 (DO-260B §2.2.3.2), bit numbers 1–56 as in the standard.</summary>
 internal static class ExtendedSquitter
 {
-    /// <summary>Sets what a squitter holds; the parts themselves are decoded on demand by <see cref="ModeSMessage"/>.</summary>
-    public static ModeSMessage Decode(in ModeSMessage header, ulong me)
+    /// <summary>
+    /// What a squitter holds: its type code, content kind, and the altitude or squawk carried in the
+    /// ME field itself; the parts are decoded on demand by <see cref="ModeSMessage"/>. Returned as values
+    /// so the decoder builds its message once instead of copying it with a second initialiser.
+    /// </summary>
+    public static (int TypeCode, MessageContent Content, int? AltitudeFt, Squawk? Squawk) Classify(ulong me)
     {
         int tc = ModeSDecoder.Bits(me, 1, 5);
         var content = tc switch
@@ -20,13 +24,9 @@ internal static class ExtendedSquitter
 
         // TC20–22 carry GNSS height in the same 12-bit layout as the barometric field, as receivers
         // in the field (dump1090, readsb) decode it.
-        return header with
-        {
-            TypeCode = tc,
-            Content = content,
-            AltitudeFt = content == MessageContent.AirbornePosition ? AltitudeCodes.Ac12ToFeet(ModeSDecoder.Bits(me, 9, 12)) : null,
-            Squawk = content == MessageContent.AircraftStatus ? AltitudeCodes.IdentityToSquawk(ModeSDecoder.Bits(me, 12, 13)) : null,
-        };
+        int? altitude = content == MessageContent.AirbornePosition ? AltitudeCodes.Ac12ToFeet(ModeSDecoder.Bits(me, 9, 12)) : null;
+        Squawk? squawk = content == MessageContent.AircraftStatus ? AltitudeCodes.IdentityToSquawk(ModeSDecoder.Bits(me, 12, 13)) : null;
+        return (tc, content, altitude, squawk);
     }
 
     public static Identification Identification(ulong me, int tc) =>

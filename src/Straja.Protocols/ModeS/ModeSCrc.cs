@@ -13,6 +13,30 @@ public static class ModeSCrc
     // after shifting one byte through it starting from zero.
     private static readonly uint[] Table = BuildTable();
 
+    // The CRC is linear in the message with a zero start, so the parity of a fixed-length message is
+    // the XOR of each byte's own contribution at its position. Tabulating that contribution for the
+    // two Mode S data lengths (4 bytes of a short frame, 11 of a long one) turns the byte-after-byte
+    // dependency chain into independent lookups the CPU can overlap.
+    private static readonly uint[] Short = BuildPositional(4);
+    private static readonly uint[] Long = BuildPositional(11);
+
+    private static uint[] BuildPositional(int length)
+    {
+        var table = new uint[length * 256];
+        Span<byte> message = stackalloc byte[length];
+        for (int position = 0; position < length; position++)
+        {
+            for (int b = 0; b < 256; b++)
+            {
+                message.Clear();
+                message[position] = (byte)b;
+                table[(position * 256) + b] = Sequential(message);
+            }
+        }
+
+        return table;
+    }
+
     private static uint[] BuildTable()
     {
         var table = new uint[256];
@@ -31,7 +55,32 @@ public static class ModeSCrc
     }
 
     /// <summary>The 24-bit parity the transmitter computes over <paramref name="data"/> (the frame without its parity bytes).</summary>
-    public static uint Parity(ReadOnlySpan<byte> data)
+    public static uint Parity(ReadOnlySpan<byte> data) => data.Length switch
+    {
+        11 => Positional(data, Long),
+        4 => Positional(data, Short),
+        _ => Sequential(data),
+    };
+
+    private static uint Positional(ReadOnlySpan<byte> data, uint[] table)
+    {
+        uint a = 0, b = 0;
+        int i = 0;
+        for (; i + 1 < data.Length; i += 2)
+        {
+            a ^= table[(i * 256) + data[i]];
+            b ^= table[((i + 1) * 256) + data[i + 1]];
+        }
+
+        if (i < data.Length)
+        {
+            a ^= table[(i * 256) + data[i]];
+        }
+
+        return a ^ b;
+    }
+
+    private static uint Sequential(ReadOnlySpan<byte> data)
     {
         uint reg = 0;
         foreach (byte b in data)

@@ -98,19 +98,25 @@ public static class ModeSDecoder
 
             case 17:
             case 18:
-                msg = new ModeSMessage
                 {
-                    Df = df,
-                    Length = 14,
-                    Icao = header & 0xFFFFFF,
-                    Parity = remainder == 0 ? ParityStatus.Valid : ParityStatus.Invalid,
-                    CrcRemainder = remainder,
-                    Capability = top5,
-                    OnGround = df == 17 ? top5 switch { 4 => true, 5 => false, _ => null } : null,
-                    Payload = payload,
-                };
-                msg = ExtendedSquitter.Decode(msg, payload);
-                return true;
+                    var (tc, content, altitude, squawk) = ExtendedSquitter.Classify(payload);
+                    msg = new ModeSMessage
+                    {
+                        Df = df,
+                        Length = 14,
+                        Icao = header & 0xFFFFFF,
+                        Parity = remainder == 0 ? ParityStatus.Valid : ParityStatus.Invalid,
+                        CrcRemainder = remainder,
+                        Capability = top5,
+                        OnGround = df == 17 ? top5 switch { 4 => true, 5 => false, _ => null } : null,
+                        Payload = payload,
+                        TypeCode = tc,
+                        Content = content,
+                        AltitudeFt = altitude,
+                        Squawk = squawk,
+                    };
+                    return true;
+                }
 
             case 24:
                 msg = AddressParity(24, 14, remainder) with { Payload = payload };

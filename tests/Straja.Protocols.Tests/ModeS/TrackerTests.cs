@@ -64,11 +64,12 @@ public sealed class TrackerTests
         var t = new AircraftTracker(new AircraftTrackerOptions { MaxSpeedKt = 1000 });
         t.Update(Encoded(0x111111, 45.0, 27.0, odd: false), 0);
         t.Update(Encoded(0x111111, 45.0, 27.0, odd: true), 1);
+        t.Update(Encoded(0x111111, 45.0, 27.0, odd: false), 2); // a second fix confirms the first
 
         // 1.5 degrees of latitude (about 167 km) in 5 s is about 65,000 kt.
-        // (The even frame at t=5 pairs with the old odd one: whatever that mixed pair gives is not accepted either.)
-        Assert.NotEqual(TrackerOutcome.PositionUpdated, t.Update(Encoded(0x111111, 46.5, 27.0, odd: false), 5));
-        Assert.Equal(TrackerOutcome.PositionRejected, t.Update(Encoded(0x111111, 46.5, 27.0, odd: true), 6));
+        // (The odd frame at t=5 pairs with the old even one: whatever that mixed pair gives is not accepted either.)
+        Assert.NotEqual(TrackerOutcome.PositionUpdated, t.Update(Encoded(0x111111, 46.5, 27.0, odd: true), 5));
+        Assert.Equal(TrackerOutcome.PositionRejected, t.Update(Encoded(0x111111, 46.5, 27.0, odd: false), 6));
         Assert.True(t.TryGet(0x111111, out var s));
         Assert.InRange(s.RejectedPositions, 1, 2);
         Assert.Equal(s.RejectedPositions, t.RejectedPositions);
@@ -153,5 +154,38 @@ public sealed class TrackerTests
         Assert.Equal(1, t.Prune(nowS: 70, maxAgeS: 60));
         Assert.False(t.TryGet(0x406B90, out _));
         Assert.True(t.TryGet(0x485020, out _));
+    }
+
+    [Fact]
+    public void A_wrong_first_fix_gives_way_to_two_positions_that_agree()
+    {
+        var t = new AircraftTracker(new AircraftTrackerOptions { MaxSpeedKt = 1000 });
+        // The first pair puts the aircraft 280 km north of where it really is.
+        t.Update(Encoded(0x222222, 47.5, 27.0, odd: false), 0);
+        Assert.Equal(TrackerOutcome.PositionUpdated, t.Update(Encoded(0x222222, 47.5, 27.0, odd: true), 1));
+
+        // Its true positions then arrive; once two of them agree the false fix is dropped.
+        for (int i = 0; i < 4; i++)
+            t.Update(Encoded(0x222222, 45.0 + (i * 0.001), 27.0, odd: i % 2 == 1), 2 + i);
+
+        Assert.True(t.TryGet(0x222222, out var s));
+        Assert.Equal(45.003, s.LatDeg!.Value, 0.0005);
+        Assert.Equal(TrackerOutcome.PositionUpdated, t.Update(Encoded(0x222222, 45.004, 27.0, odd: false), 6));
+    }
+
+    [Fact]
+    public void A_confirmed_track_does_not_follow_a_run_of_impossible_jumps()
+    {
+        var t = new AircraftTracker(new AircraftTrackerOptions { MaxSpeedKt = 1000 });
+        t.Update(Encoded(0x333333, 45.0, 27.0, odd: false), 0);
+        t.Update(Encoded(0x333333, 45.0, 27.0, odd: true), 1);
+        Assert.Equal(TrackerOutcome.PositionUpdated, t.Update(Encoded(0x333333, 45.001, 27.0, odd: false), 2));
+
+        for (int i = 0; i < 4; i++)
+            t.Update(Encoded(0x333333, 46.5, 27.0, odd: i % 2 == 1), 5 + i);
+
+        Assert.True(t.TryGet(0x333333, out var s));
+        Assert.Equal(45.001, s.LatDeg!.Value, 0.0005);
+        Assert.True(s.RejectedPositions >= 3);
     }
 }
