@@ -228,6 +228,9 @@ public sealed partial class PlanarTracker
             }
 
             n = _grid.Query(_x[t], _y[t], _radius[t], ref _candidates, 0);
+
+            // Detection order, as the exhaustive loop has it: edges, clusters and sums then come out bit-identical.
+            _candidates.AsSpan(0, n).Sort();
             for (int k = 0; k < n; k++)
                 Consider(t, _candidates[k]);
         }
