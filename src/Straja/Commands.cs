@@ -26,6 +26,7 @@ internal static class Commands
                       --cot-tcp A       stream CoT XML to a TAK server, e.g. tak.example:8087
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
+          bench     scenario benchmark of the 2D tracker (straja bench tracking --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
           decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient (straja decode --help)
           encode    the reverse of decode where it makes sense (straja encode --help)
@@ -48,6 +49,7 @@ internal static class Commands
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
+                "bench" => BenchCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
                 "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),
                 "encode" => Straja.Cli.Decode.EncodeCommand.Run(args[1..]),
