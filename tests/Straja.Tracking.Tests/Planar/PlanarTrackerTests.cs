@@ -129,15 +129,15 @@ public sealed class PlanarTrackerTests
     [Fact]
     public void Grid_gating_gives_exactly_the_tracks_of_comparing_every_pair()
     {
-        var targets = Enumerable.Range(0, 60).Select(k => (100.0 * (k % 8), 90.0 * (k / 8), 10.0 - (k % 5), (k % 3) - 1.0)).ToArray();
-        var scenario = new PlanarScenario(targets) { Pd = 0.9, SigmaM = 10, ClutterPerScan = 40, ClutterBox = (-100, -100, 900, 800) };
+        var targets = Enumerable.Range(0, 60).Select(k => (200.0 * (k % 8), 180.0 * (k / 8), 10.0 - (k % 5), (k % 3) - 1.0)).ToArray();
+        var scenario = new PlanarScenario(targets) { Pd = 0.9, SigmaM = 10, ClutterPerScan = 30, ClutterBox = (-100, -100, 1700, 1500) };
         foreach (var association in new[] { PlanarAssociation.Gnn, PlanarAssociation.Jpda })
         {
-            var options = PlanarOptions.Default with { Association = association, ClutterDensity = 40.0 / (1000 * 900) };
+            var options = PlanarOptions.Default with { Association = association, ClutterDensity = 30.0 / (1800 * 1600), InitialVelocitySigmaMps = 30 };
             var fast = new PlanarTracker(options);
             var naive = new PlanarTracker(options, exhaustiveGating: true);
             var random = new Random(11);
-            for (int s = 0; s < 25; s++)
+            for (int s = 0; s < 15; s++)
             {
                 var detections = scenario.Detections(random, s);
                 fast.Process(s, detections);
