@@ -124,30 +124,29 @@ internal sealed class SpatialGrid
 
     private int FindOrAdd(long key)
     {
-        int slot = Hash(key) & _mask;
-        while (_cellCount[slot] != 0)
+        int slot = Probe(key);
+        if (_cellCount[slot] == 0)
         {
-            if (_cellKeys[slot] == key)
-                return slot;
-            slot = (slot + 1) & _mask;
+            _cellKeys[slot] = key;
+            _occupied++;
         }
 
-        _cellKeys[slot] = key;
-        _occupied++;
         return slot;
     }
 
     private int Find(long key)
     {
-        int slot = Hash(key) & _mask;
-        while (_cellCount[slot] != 0)
-        {
-            if (_cellKeys[slot] == key)
-                return slot;
-            slot = (slot + 1) & _mask;
-        }
+        int slot = Probe(key);
+        return _cellCount[slot] != 0 ? slot : -1;
+    }
 
-        return -1;
+    /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go (linear probing).</summary>
+    private int Probe(long key)
+    {
+        int slot = Hash(key) & _mask;
+        while (_cellCount[slot] != 0 && _cellKeys[slot] != key)
+            slot = (slot + 1) & _mask;
+        return slot;
     }
 
     private void EnsureTable(int capacity)
