@@ -29,8 +29,9 @@ internal sealed class GlobalNearestNeighbour
     {
         _graph.Clear();
         int measurements = 0;
-        foreach (var h in hypotheses)
+        for (int k = 0; k < hypotheses.Count; k++)
         {
+            var h = hypotheses[k];
             _graph.Add(h.TrackIndex, h.MeasurementIndex, h.Cost, h.GateCost);
             measurements = Math.Max(measurements, h.MeasurementIndex + 1);
         }
