@@ -30,6 +30,7 @@ internal static class Commands
                     choose that password instead (scripted runs; it is not printed then).
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
+          bench     scenario benchmark of the 2D tracker (straja bench tracking --help)
           eval      score tracks against ground truth: OSPA, GOSPA, ID switches (straja eval --help)
           decode    decode sensor messages to JSON lines: modes, beast, avr, asterix, sapient, remoteid, cot (straja decode --help)
           encode    the reverse of decode where it makes sense (straja encode --help)
@@ -54,6 +55,7 @@ internal static class Commands
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
+                "bench" => BenchCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
                 "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),
                 "encode" => Straja.Cli.Decode.EncodeCommand.Run(args[1..]),
