@@ -89,6 +89,14 @@ public sealed class FusionEngine
 
     public Alert? Acknowledge(string alertId, string by, DateTimeOffset at) => _alerts.Acknowledge(alertId, by, at);
 
+    /// <summary>Escalates the open alerts left unacknowledged for <paramref name="after"/> (see AlertBook.Escalate).</summary>
+    public IReadOnlyList<Alert> Escalate(DateTimeOffset now, TimeSpan after)
+    {
+        var escalated = new List<Alert>();
+        _alerts.Escalate(now, after, escalated);
+        return escalated;
+    }
+
     /// <summary>
     /// Validates and fuses one batch. <paramref name="now"/> is the ingest clock's time (the
     /// simulator's in a demo, the journal's in a replay); the picture is stamped with it.
