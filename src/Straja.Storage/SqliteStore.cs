@@ -37,6 +37,9 @@ public sealed class SqliteStore : IAirPictureStore
                 acknowledged INTEGER NOT NULL DEFAULT 0, acknowledged_at_utc TEXT, acknowledged_by TEXT);
             CREATE INDEX alerts_by_time ON alerts (time_utc);
             """),
+        (2, "alert escalation", """
+            ALTER TABLE alerts ADD COLUMN escalated_at_utc TEXT;
+            """),
     ];
 
     public SqliteStore(string path)
@@ -184,15 +187,16 @@ public sealed class SqliteStore : IAirPictureStore
             using var cmd = _write.CreateCommand();
             cmd.CommandText = """
                 INSERT INTO alerts (id, dedup_key, time_utc, kind, severity, track_id, zone, message, lat_deg, lon_deg, alt_m,
-                                    acknowledged, acknowledged_at_utc, acknowledged_by)
-                VALUES ($id, $key, $t, $kind, $sev, $track, $zone, $msg, $lat, $lon, $alt, $ack, $ackAt, $ackBy)
+                                    acknowledged, acknowledged_at_utc, acknowledged_by, escalated_at_utc)
+                VALUES ($id, $key, $t, $kind, $sev, $track, $zone, $msg, $lat, $lon, $alt, $ack, $ackAt, $ackBy, $escAt)
                 ON CONFLICT(id) DO UPDATE SET acknowledged=excluded.acknowledged,
-                  acknowledged_at_utc=excluded.acknowledged_at_utc, acknowledged_by=excluded.acknowledged_by
+                  acknowledged_at_utc=excluded.acknowledged_at_utc, acknowledged_by=excluded.acknowledged_by,
+                  severity=excluded.severity, escalated_at_utc=excluded.escalated_at_utc
                 """;
-            var p = Params(cmd, "$id", "$key", "$t", "$kind", "$sev", "$track", "$zone", "$msg", "$lat", "$lon", "$alt", "$ack", "$ackAt", "$ackBy");
+            var p = Params(cmd, "$id", "$key", "$t", "$kind", "$sev", "$track", "$zone", "$msg", "$lat", "$lon", "$alt", "$ack", "$ackAt", "$ackBy", "$escAt");
             Set(p, a.Id, a.Key, Time(a.Time), a.Kind.ToWire(), a.Severity.ToWire(), a.TrackId, a.Zone, a.Message,
                 a.Position.LatDeg, a.Position.LonDeg, a.Position.AltM, a.Acknowledged ? 1 : 0,
-                a.AcknowledgedAt is { } at ? Time(at) : null, a.AcknowledgedBy);
+                a.AcknowledgedAt is { } at ? Time(at) : null, a.AcknowledgedBy, a.EscalatedAt is { } esc ? Time(esc) : null);
             cmd.ExecuteNonQuery();
         }
     }
@@ -203,7 +207,7 @@ public sealed class SqliteStore : IAirPictureStore
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT id, dedup_key, time_utc, kind, severity, track_id, zone, message, lat_deg, lon_deg, alt_m,
-                   acknowledged, acknowledged_at_utc, acknowledged_by
+                   acknowledged, acknowledged_at_utc, acknowledged_by, escalated_at_utc
             FROM alerts ORDER BY time_utc DESC, rowid DESC LIMIT $limit
             """;
         cmd.Parameters.AddWithValue("$limit", limit);
@@ -214,7 +218,8 @@ public sealed class SqliteStore : IAirPictureStore
             list.Add(new Alert(r.GetString(0), r.GetString(1), ParseTime(r.GetString(2)), WireNames.ParseKind(r.GetString(3)),
                 WireNames.ParseSeverity(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
                 r.GetString(7), new GeoPoint(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10)), r.GetInt32(11) != 0,
-                r.IsDBNull(12) ? null : ParseTime(r.GetString(12)), r.IsDBNull(13) ? null : r.GetString(13)));
+                r.IsDBNull(12) ? null : ParseTime(r.GetString(12)), r.IsDBNull(13) ? null : r.GetString(13),
+                r.IsDBNull(14) ? null : ParseTime(r.GetString(14))));
         }
 
         return list;

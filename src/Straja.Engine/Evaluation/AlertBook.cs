@@ -45,6 +45,28 @@ internal sealed class AlertBook
 
     public Alert? Get(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>
+    /// Escalates every open alert raised at least <paramref name="after"/> before <paramref name="now"/>
+    /// and not escalated yet: its severity goes up one step (critical stays critical) and it is marked,
+    /// so it escalates once. Returns the escalated alerts in id order.
+    /// </summary>
+    public void Escalate(DateTimeOffset now, TimeSpan after, List<Alert> escalated)
+    {
+        foreach (var a in _byId.Values.OrderBy(a => a.Id.Length).ThenBy(a => a.Id, StringComparer.Ordinal).ToList())
+        {
+            if (a.Acknowledged || a.EscalatedAt is not null || now - a.Time < after)
+                continue;
+            var up = a with
+            {
+                EscalatedAt = now,
+                Severity = a.Severity == AlertSeverity.Info ? AlertSeverity.Warning : AlertSeverity.Critical,
+            };
+            _byId[a.Id] = up;
+            _byKey[a.Key] = up;
+            escalated.Add(up);
+        }
+    }
+
     public Alert? Acknowledge(string id, string by, DateTimeOffset at)
     {
         if (!_byId.TryGetValue(id, out var a))

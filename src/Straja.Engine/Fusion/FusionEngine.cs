@@ -110,6 +110,14 @@ public sealed class FusionEngine
 
     public Alert? Acknowledge(string alertId, string by, DateTimeOffset at) => _alerts.Acknowledge(alertId, by, at);
 
+    /// <summary>Escalates the open alerts left unacknowledged for <paramref name="after"/> (see AlertBook.Escalate).</summary>
+    public IReadOnlyList<Alert> Escalate(DateTimeOffset now, TimeSpan after)
+    {
+        var escalated = new List<Alert>();
+        _alerts.Escalate(now, after, escalated);
+        return escalated;
+    }
+
     /// <summary>
     /// An alert found outside the picture: a sensor that stopped reporting (its listener knows, the
     /// tracker cannot). One alert per silence, keyed by when it began; null if already raised. Pure: the time is given.

@@ -37,7 +37,8 @@ public sealed record Alert(
     GeoPoint Position,
     bool Acknowledged = false,
     DateTimeOffset? AcknowledgedAt = null,
-    string? AcknowledgedBy = null);
+    string? AcknowledgedBy = null,
+    DateTimeOffset? EscalatedAt = null);
 
 public static class WireNames
 {

@@ -166,6 +166,22 @@ public sealed class EngineService : IDisposable
         return raised;
     }
 
+    /// <summary>Escalates alerts left unacknowledged for <paramref name="after"/>, stores them and tells the outputs.</summary>
+    public IReadOnlyList<Alert> Escalate(DateTimeOffset now, TimeSpan after)
+    {
+        IReadOnlyList<Alert> escalated;
+        lock (_engineLock)
+        {
+            escalated = _engine.Escalate(now, after);
+            foreach (var a in escalated)
+                _store.SaveAlert(a);
+        }
+
+        foreach (var a in escalated)
+            AlertChanged?.Invoke(a);
+        return escalated;
+    }
+
     public IReadOnlyList<Alert> Alerts(int limit)
     {
         lock (_engineLock)

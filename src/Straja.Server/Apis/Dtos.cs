@@ -48,11 +48,11 @@ public sealed record TrackPointDto(DateTimeOffset Time, double Lat, double Lon, 
 
 public sealed record AlertDto(
     string Id, DateTimeOffset Time, string Kind, string Severity, string? TrackId, string? Zone, string Message,
-    double Lat, double Lon, bool Acknowledged, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy)
+    double Lat, double Lon, bool Acknowledged, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, DateTimeOffset? EscalatedAt = null)
 {
     public static AlertDto From(Alert a) => new(
         a.Id, a.Time, a.Kind.ToWire(), a.Severity.ToWire(), a.TrackId, a.Zone, a.Message, a.Position.LatDeg, a.Position.LonDeg,
-        a.Acknowledged, a.AcknowledgedAt, a.AcknowledgedBy);
+        a.Acknowledged, a.AcknowledgedAt, a.AcknowledgedBy, a.EscalatedAt);
 }
 
 /// <summary>A sensor, whether it is reporting, and what its feed has done (for sensors behind a protocol listener).</summary>
