@@ -92,8 +92,12 @@ public sealed class StrajaServer : IAsyncDisposable
         var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
         DemoRegistry.Seed(registryStore, scenario.RegisteredUnits, start);
         var registry = new RegistryService(registryStore);
+        var (ruleSource, rules) = RuleSource.Load(options.RulesFile);
+        if (options.Webhook is not null && string.IsNullOrEmpty(options.WebhookSecret))
+            throw new ArgumentException("a webhook needs a signing secret (--webhook-secret or STRAJA_WEBHOOK_SECRET)");
         var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
         {
+            Rules = rules,
             FriendlyIds = scenario.FriendlyIds.ToArray(),
             InnerZoneRadiusM = options.InnerZoneRadiusM,
             OuterZoneRadiusM = options.OuterZoneRadiusM,
@@ -120,6 +124,7 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(zoneStore);
+        builder.Services.AddSingleton(ruleSource);
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<EngineLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
@@ -127,6 +132,9 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddHostedService<SimulationFeeder>();
         builder.Services.AddHostedService<CotOutput>();
         builder.Services.AddHostedService<RegistryRefresh>();
+        builder.Services.AddHostedService<AlertEscalation>();
+        builder.Services.AddSingleton<WebhookOutput>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookOutput>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         var app = builder.Build();
@@ -158,6 +166,7 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapRegistryApi();
         app.MapSensorsApi();
         app.MapZonesApi();
+        app.MapRulesApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {

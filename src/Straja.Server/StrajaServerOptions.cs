@@ -59,5 +59,13 @@ public sealed record StrajaServerOptions
     public TimeProvider? AccountClock { get; init; }
     /// <summary>The first admin's password when the store has no account yet; null: a random one (see <see cref="StrajaServer.InitialAdminPassword"/>).</summary>
     public string? InitialAdminPassword { get; init; }
+    /// <summary>An open alert left unacknowledged this long escalates once (severity up a step, sent again); zero: never.</summary>
+    public TimeSpan EscalateAfter { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>POST every alert change as JSON to this URL (docs/alert-rules.md, Webhook); null: off.</summary>
+    public string? Webhook { get; init; }
+    /// <summary>The webhook's shared signing secret (required with <see cref="Webhook"/>).</summary>
+    public string? WebhookSecret { get; init; }
+    /// <summary>An alert-rules JSON file (docs/alert-rules.md); null: the built-in defaults. PUT /api/rules rewrites it.</summary>
+    public string? RulesFile { get; init; }
     public static StrajaServerOptions Default { get; } = new();
 }

@@ -25,6 +25,10 @@ internal static class Commands
                       --cot-udp A       send the picture as Cursor on Target over UDP, e.g. 239.2.3.1:6969
                       --cot-interface I the interface address for multicast CoT
                       --cot-tcp A       stream CoT XML to a TAK server, e.g. tak.example:8087
+                      --rules FILE      alert rules (docs/alert-rules.md; default: the built-in ones)
+                      --escalate-after S  escalate alerts unacknowledged for S seconds (default 300; 0: never)
+                      --webhook URL     POST every alert change as signed JSON; the secret comes from
+                                        STRAJA_WEBHOOK_SECRET (docs/alert-rules.md)
                     At the first start (no account in the data directory) it creates the account
                     'admin' and prints its random password once; set STRAJA_ADMIN_PASSWORD to
                     choose that password instead (scripted runs; it is not printed then).
@@ -51,7 +55,7 @@ internal static class Commands
         {
             return args[0] switch
             {
-                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "remoteid-listen", "sapient-listen", "cot-udp", "cot-tcp", "cot-interface")),
+                "demo" => Demo(Flags.Parse(args.AsSpan(1), "urls", "data", "scenario", "speed", "seed", "beast-listen", "beast-connect", "asterix-listen", "remoteid-listen", "sapient-listen", "cot-udp", "cot-tcp", "cot-interface", "rules", "escalate-after", "webhook")),
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
@@ -69,6 +73,14 @@ internal static class Commands
         catch (ScenarioException e)
         {
             return Fail($"scenario error: {e.Message}");
+        }
+        catch (Straja.Engine.Evaluation.Rules.RuleFileException e)
+        {
+            return Fail($"alert rules error: {e.Message}");
+        }
+        catch (ArgumentException e) when (e.Message.StartsWith("a webhook", StringComparison.Ordinal))
+        {
+            return Fail(e.Message);
         }
         catch (IOException e)
         {
@@ -101,6 +113,11 @@ internal static class Commands
             CotUdp = flags.Get("cot-udp"),
             CotTcp = flags.Get("cot-tcp"),
             CotMulticastInterface = flags.Get("cot-interface"),
+            RulesFile = flags.Get("rules"),
+            EscalateAfter = TimeSpan.FromSeconds(flags.GetDouble("escalate-after", 300, min: 0, max: 7 * 86_400)),
+            Webhook = flags.Get("webhook"),
+            // Like the admin password: a secret on the command line would show in `ps`.
+            WebhookSecret = Environment.GetEnvironmentVariable("STRAJA_WEBHOOK_SECRET"),
             // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
             InitialAdminPassword = AdminPasswordFromEnvironment(),
         };

@@ -134,13 +134,16 @@ internal sealed class DemoProcess : IAsyncDisposable
         throw new TimeoutException($"the demo printed no admin password:\n{Output}");
     }
 
-    /// <summary>An HTTP client signed in as the first admin (session cookie).</summary>
+    /// <summary>An HTTP client signed in as the first admin (session cookie), echoing the anti-forgery token as the console does.</summary>
     public async Task<HttpClient> AdminClientAsync()
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Url) };
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(Url) };
         using var login = await http.PostAsync(new Uri("/api/session/login", UriKind.Relative),
             JsonContent.Create(new { user = "admin", password = await AdminPasswordAsync() }));
         login.EnsureSuccessStatusCode();
+        if (cookies.GetCookies(new Uri(Url)).FirstOrDefault(c => c.Name == "XSRF-TOKEN") is { } xsrf)
+            http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", Uri.UnescapeDataString(xsrf.Value));
         return http;
     }
 }

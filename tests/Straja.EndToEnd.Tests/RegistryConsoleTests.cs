@@ -29,6 +29,8 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         public IBrowser Browser { get; private set; } = null!;
         public string Url => _process!.Url;
 
+        public Task<HttpClient> AdminClientAsync() => _process!.AdminClientAsync();
+
         public async Task InitializeAsync()
         {
             Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath} (./test.sh installs Debian's chromium)");
@@ -69,12 +71,11 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
     [Fact]
     public async Task Registrar_creates_accepts_and_allocates_a_unit_through_the_registry_pages()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(demo.Url) };
+        using var http = await demo.AdminClientAsync();
         var (page, scriptErrors) = await demo.NewPageAsync();
         await SignIn(page, "ana.registrar", "registrar");
 
         // From the map to the registry by the top bar's switch.
-        await page.GotoAsync(demo.Url);
         await page.GetByTestId("view-registry").ClickAsync();
         await Assertions.Expect(page.GetByTestId("registry-production")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("map")).ToBeHiddenAsync();
@@ -209,6 +210,7 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         await SignIn(page, "vera", "viewer", "investigator");
 
         await page.GotoAsync(demo.Url + "/#/registry");
+        await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("session")).ToHaveTextAsync("vera (viewer, investigator) — read only");
         await Assertions.Expect(page.GetByTestId("sites")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("form")).ToHaveCountAsync(0);
@@ -221,15 +223,16 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         Assert.Empty(scriptErrors);
     }
 
-    /// <summary>
-    /// Answers GET /api/session for this page as the accounts work will (docs/console.md): the pages' roles come from
-    /// there, whether or not this server has accounts yet.
-    /// </summary>
-    private static Task SignIn(IPage page, string user, params string[] roles) =>
-        page.RouteAsync("**/api/session", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200, ContentType = "application/json", Body = JsonSerializer.Serialize(new { user, roles }),
-        }));
+    /// <summary>Creates the account through the admin API and signs in with it through the console's sign-in form.</summary>
+    private async Task SignIn(IPage page, string user, params string[] roles)
+    {
+        const string password = "registry pages e2e password";
+        using var admin = await demo.AdminClientAsync();
+        using var created = await admin.PostAsJsonAsync(new Uri("/api/accounts", UriKind.Relative), new { user, password, roles });
+        Assert.True(created.IsSuccessStatusCode, $"creating {user}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        await page.GotoAsync(demo.Url);
+        await LoginTests.SignInAsync(page, user, password);
+    }
 
     private static async Task Submit(IPage page, string form, params (string Name, string Value)[] fields)
     {

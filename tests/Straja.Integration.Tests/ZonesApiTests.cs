@@ -63,7 +63,7 @@ public sealed class ZonesApiTests : IAsyncLifetime
         Assert.True(created.Status == HttpStatusCode.Created, created.Body);
 
         var one = Features(await Get("/api/zones/crud-1")).Single();
-        Assert.Equal(("Test disc", "1", "anonymous"), (Prop(one, "name"), Prop(one, "version"), Prop(one, "updatedBy")));
+        Assert.Equal(("Test disc", "1", "token:tests-admin"), (Prop(one, "name"), Prop(one, "version"), Prop(one, "updatedBy")));
         Assert.Equal("Point", one.GetProperty("geometry").GetProperty("type").GetString());
 
         var again = await Send(HttpMethod.Post, "/api/zones", Circle("crud-1", "Twice", 45.5, 27.5, 2000));
@@ -84,7 +84,7 @@ public sealed class ZonesApiTests : IAsyncLifetime
 
         var audit = (await Get("/api/zones/audit?zone=crud-1")).EnumerateArray().ToList();
         Assert.Equal(["delete", "update", "create"], audit.Select(a => a.GetProperty("action").GetString()));
-        Assert.All(audit, a => Assert.Equal("anonymous", a.GetProperty("actor").GetString()));
+        Assert.All(audit, a => Assert.Equal("token:tests-admin", a.GetProperty("actor").GetString()));
         Assert.Contains("Renamed disc", audit[0].GetProperty("before").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, audit[0].GetProperty("after").ValueKind);
     }

@@ -81,12 +81,12 @@ public sealed class SqliteStoreTests : IDisposable
     {
         // Stored rows and the API use these strings; renaming one would orphan recorded data.
         Assert.Equal(
-            ["border-crossing", "zone-entry", "zone-approach", "sensor-silent"],
+            ["border-crossing", "zone-entry", "zone-approach", "sensor-silent", "identity-spoofing", "unit-not-in-service", "rule"],
             Enum.GetValues<AlertKind>().Select(k => k.ToWire()));
         Assert.Equal(
             ["unknown", "multirotor", "fixed-wing", "manned", "bird", "clutter"],
             Enum.GetValues<TargetClass>().Select(k => k.ToWire()));
-        Assert.Equal(["unknown", "friendly", "neutral", "hostile"], Enum.GetValues<Identity>().Select(k => k.ToWire()));
+        Assert.Equal(["unknown", "friendly", "neutral", "hostile", "suspect"], Enum.GetValues<Identity>().Select(k => k.ToWire()));
         foreach (var c in Enum.GetValues<TargetClass>())
             Assert.Equal(c, TargetClassNames.Parse(c.ToWire()));
     }

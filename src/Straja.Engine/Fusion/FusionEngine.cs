@@ -54,6 +54,7 @@ public sealed class FusionEngine
     private readonly SectorFrame _frame;
     private readonly Tracker _tracker;
     private readonly IEvaluator[] _evaluators;
+    private readonly Evaluation.Rules.RuleEvaluator _rules;
     private readonly ZoneEvaluator _zoneEvaluator;
     private readonly AlertBook _alerts = new();
     private readonly IdentityResolver _identity;
@@ -76,18 +77,28 @@ public sealed class FusionEngine
         _epoch = epoch;
         _zoneEvaluator = new ZoneEvaluator(
             _options.Zones ?? new ZoneSet(ZoneCatalog.Defaults(_options.InnerZoneRadiusM, _options.OuterZoneRadiusM)), _options.ZoneApproachHorizonS);
+        _rules = new Evaluation.Rules.RuleEvaluator(_options.Rules, new Evaluation.Rules.ZoneSetRuleZones(() => Zones), BorderMap.Embedded);
         _evaluators =
         [
             new BorderCrossingEvaluator(BorderMap.Embedded),
             _zoneEvaluator,
             new IdentityEvaluator(),
-            .. _options.Rules.Count > 0 ? [new Evaluation.Rules.RuleEvaluator(_options.Rules, new Evaluation.Rules.ZoneSetRuleZones(() => Zones), BorderMap.Embedded)] : Array.Empty<IEvaluator>(),
+            _rules,
         ];
         Picture = PictureSnapshot.Empty(epoch);
     }
 
     /// <summary>The zones the next evaluation uses.</summary>
     public ZoneSet Zones => _zoneEvaluator.Zones;
+
+    /// <summary>The operator's alert rules now in force.</summary>
+    public IReadOnlyList<Evaluation.Rules.AlertRule> Rules => _rules.Rules;
+
+    /// <summary>Replaces the alert rules; a rule kept by id keeps its memory of what it already raised.</summary>
+    public void ReplaceRules(IReadOnlyList<Evaluation.Rules.AlertRule> rules) => _rules.Replace(rules);
+
+    /// <summary>Which sensors are known and which are silent now, for rules with a sensorSilent condition.</summary>
+    public void SetSensorStates(IReadOnlySet<string> known, IReadOnlySet<string> silent) => _rules.SetSensorStates(known, silent);
 
     /// <summary>
     /// Hands the engine a new zone set, e.g. after an operator's edit. Safe from any thread: the set is immutable and

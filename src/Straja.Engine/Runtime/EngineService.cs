@@ -166,6 +166,27 @@ public sealed class EngineService : IDisposable
         return raised;
     }
 
+    public IReadOnlyList<Evaluation.Rules.AlertRule> Rules
+    {
+        get
+        {
+            lock (_engineLock)
+                return _engine.Rules;
+        }
+    }
+
+    public void ReplaceRules(IReadOnlyList<Evaluation.Rules.AlertRule> rules)
+    {
+        lock (_engineLock)
+            _engine.ReplaceRules(rules);
+    }
+
+    public void SetSensorStates(IReadOnlySet<string> known, IReadOnlySet<string> silent)
+    {
+        lock (_engineLock)
+            _engine.SetSensorStates(known, silent);
+    }
+
     /// <summary>Escalates alerts left unacknowledged for <paramref name="after"/>, stores them and tells the outputs.</summary>
     public IReadOnlyList<Alert> Escalate(DateTimeOffset now, TimeSpan after)
     {

@@ -24,6 +24,10 @@ public sealed class SapientSilenceWatch(SapientNodes nodes, EngineService engine
                 engine.RaiseSensorSilent(c.Sensor.Id, c.Since, $"SAPIENT node {c.Sensor.Name} ({c.Sensor.SapientNodeId}) is silent: {c.Reason}", now);
         }
 
+        var states = nodes.States();
+        engine.SetSensorStates(
+            states.Select(s => s.SensorId).ToHashSet(StringComparer.Ordinal),
+            states.Where(s => s.Silent).Select(s => s.SensorId).ToHashSet(StringComparer.Ordinal));
         return changes;
     }
 

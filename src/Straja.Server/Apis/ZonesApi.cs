@@ -14,7 +14,7 @@ namespace Straja.Server.Apis;
 
 /// <summary>
 /// The operator's zones over REST (docs/zones.md). A zone travels as GeoJSON, the same text an export gives and an
-/// import takes. Every change is audited with the signed-in user's name ("anonymous" without one) and the server's
+/// import takes. Every change is audited with the signed-in user's name (changes need the operator role, docs/security.md) and the server's
 /// clock, and hands the engine a fresh immutable zone set, so the next picture is judged against it.
 /// </summary>
 internal static class ZonesApi
@@ -179,7 +179,7 @@ internal static class ZonesApi
 
     private static ProblemDetailsLite TooBig() => new("too large", $"body: more than {MaxBodyBytes / (1024 * 1024)} MB");
 
-    /// <summary>Accounts are another issue's; until they exist every change is made by "anonymous".</summary>
+    /// <summary>The signed-in user (a token shows as "token:&lt;name&gt;"); the authorization rules make sure there is one.</summary>
     internal static string Actor(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
 

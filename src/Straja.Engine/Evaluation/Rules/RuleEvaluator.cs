@@ -36,6 +36,15 @@ internal sealed class RuleEvaluator(IReadOnlyList<AlertRule> rules, IRuleZones z
 
     public IReadOnlyList<AlertRule> Rules => rules;
 
+    /// <summary>Takes new rules; the state of subjects of rules that keep their id stays, so nothing fires twice.</summary>
+    public void Replace(IReadOnlyList<AlertRule> next)
+    {
+        var ids = next.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in _subjects.Keys.Where(k => !ids.Contains(k.Rule)).ToList())
+            _subjects.Remove(key);
+        rules = next;
+    }
+
     /// <summary>The sensors known and those silent now; sensor rules read them at the next evaluation.</summary>
     public void SetSensorStates(IReadOnlySet<string> known, IReadOnlySet<string> silent)
     {
