@@ -79,7 +79,7 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
         await page.GetByTestId("view-registry").ClickAsync();
         await Assertions.Expect(page.GetByTestId("registry-production")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("map")).ToBeHiddenAsync();
-        await Assertions.Expect(page.GetByTestId("session")).ToHaveTextAsync("ana.registrar (registrar) — may edit");
+        await Assertions.Expect(page.GetByTestId("session")).ToHaveTextAsync("ana.registrar (viewer, registrar) — may edit");
 
         // Two months before now, so the chart's produced bar and its accepted/allocated bars fall in different months.
         var now = DateTime.UtcNow;
