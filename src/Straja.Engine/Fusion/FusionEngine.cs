@@ -263,7 +263,11 @@ public sealed class FusionEngine
             tracks[i] = new AirTrack(
                 TrackId(s.Id), s.Status == TrackStatus.Confirmed, _epoch.AddSeconds(s.LastUpdateTimeS), pos,
                 v.E, v.N, v.U, s.PositionSigmaM, s.Class, s.ClassProbability, identity,
-                cooperativeId, s.Callsign, s.Sensors, detail);
+                cooperativeId, s.Callsign, s.Sensors, detail)
+            {
+                ClassProbabilities = s.ClassProbabilities,
+                ClassEvidence = [.. s.ClassEvidence.Select(e => new ClassSupport(e.Source, e.Class, e.Weight))],
+            };
         }
 
         _identity.Forget(snaps.Select(s => s.CooperativeId));

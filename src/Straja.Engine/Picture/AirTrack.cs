@@ -65,6 +65,12 @@ public sealed record AirTrack(
     IReadOnlyList<string> Sensors,
     IdentityDetail? IdentityDetail = null)
 {
+    /// <summary>Probability of each <see cref="TargetClass"/>, indexed by the enum's value; empty when not estimated.</summary>
+    public IReadOnlyList<double> ClassProbabilities { get; init; } = [];
+
+    /// <summary>What drove the class estimate, strongest first: sensor reports and motion cues with their weights.</summary>
+    public IReadOnlyList<ClassSupport> ClassEvidence { get; init; } = [];
+
     public double SpeedMps => Math.Sqrt(VelocityEastMps * VelocityEastMps + VelocityNorthMps * VelocityNorthMps);
 
     /// <summary>Course over ground, degrees clockwise from true north in [0, 360).</summary>
@@ -77,6 +83,9 @@ public sealed record AirTrack(
         }
     }
 }
+
+/// <summary>One piece of evidence for a track's class: its source (a sensor id or a motion cue), the class it favours, and its weight.</summary>
+public sealed record ClassSupport(string Source, TargetClass Class, double Weight);
 
 /// <summary>An immutable picture of one sector at one time; readers never see it change.</summary>
 public sealed record PictureSnapshot(DateTimeOffset Time, IReadOnlyList<AirTrack> Tracks)

@@ -4,18 +4,32 @@ using Straja.Engine.Runtime;
 namespace Straja.Server.Apis;
 
 /// <summary>A track as the API and the live feed publish it (WGS84 degrees, metres, m/s).</summary>
+public sealed record ClassSupportDto(string Source, string Class, double Weight);
+
 public sealed record TrackDto(
     string Id, double Lat, double Lon, double AltM, double SpeedMps, double HeadingDeg,
     double VEastMps, double VNorthMps, double VUpMps, string Class, double ClassProbability,
     string Identity, string Status, string? CooperativeId, string? Callsign, IReadOnlyList<string> Sensors,
     double PositionSigmaM, DateTimeOffset LastUpdate, IdentityDto? IdentityDetail = null)
 {
+    /// <summary>Probability per class by wire name (multirotor, fixed-wing, manned, bird, clutter, unknown).</summary>
+    public IReadOnlyDictionary<string, double>? ClassProbabilities { get; init; }
+
+    /// <summary>What drove the class, strongest first.</summary>
+    public IReadOnlyList<ClassSupportDto>? ClassEvidence { get; init; }
+
     public static TrackDto From(AirTrack t) => new(
         t.Id, Math.Round(t.Position.LatDeg, 6), Math.Round(t.Position.LonDeg, 6), Math.Round(t.Position.AltM, 1),
         Math.Round(t.SpeedMps, 2), Math.Round(t.HeadingDeg, 1), Math.Round(t.VelocityEastMps, 2), Math.Round(t.VelocityNorthMps, 2),
         Math.Round(t.VelocityUpMps, 2), t.Class.ToWire(), Math.Round(t.ClassProbability, 3), t.Identity.ToWire(),
         t.Confirmed ? "confirmed" : "tentative", t.CooperativeId, t.Callsign, t.Sensors, Math.Round(t.PositionSigmaM, 1), t.LastUpdate,
-        IdentityDto.From(t.IdentityDetail));
+        IdentityDto.From(t.IdentityDetail))
+    {
+        ClassProbabilities = t.ClassProbabilities.Count == 0 ? null
+            : t.ClassProbabilities.Select((p, i) => (Name: ((TargetClass)i).ToWire(), P: Math.Round(p, 3))).ToDictionary(x => x.Name, x => x.P),
+        ClassEvidence = t.ClassEvidence.Count == 0 ? null
+            : [.. t.ClassEvidence.Take(5).Select(e => new ClassSupportDto(e.Source, e.Class.ToWire(), Math.Round(e.Weight, 3)))],
+    };
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ export function renderDetail(panel, selectedId, track, pictureTime) {
   }
   const rows = [
     ["Class", fmt.classWithProbability(track.class, track.classProbability)],
+    ...classRows(track),
     ["Identity", identityText(track)],
     ...identityRows(track.identityDetail),
     ["Status", track.status ?? "—"],
@@ -55,6 +56,23 @@ function note(text) {
   p.className = "note";
   p.textContent = text;
   return p;
+}
+
+/** The runner-up classes and the evidence behind the class: "fixed-wing 18 %", "radar-isaccea → multirotor (0.62)". */
+export function classRows(track) {
+  const rows = [];
+  const probs = track.classProbabilities;
+  if (probs && typeof probs === "object") {
+    const others = Object.entries(probs)
+      .filter(([name, p]) => name !== track.class && p >= 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, p]) => `${name} ${Math.round(p * 100)} %`);
+    if (others.length) rows.push(["Or", others.join(", ")]);
+  }
+  if (Array.isArray(track.classEvidence) && track.classEvidence.length) {
+    rows.push(["Class evidence", track.classEvidence.map((e) => `${e.source} → ${e.class} (${e.weight.toFixed(2)})`).join("; ")]);
+  }
+  return rows;
 }
 
 const BASIS_TEXT = Object.freeze({
