@@ -59,6 +59,12 @@ public sealed record Detection
     /// </summary>
     public string? CooperativeProof { get; init; }
 
+    /// <summary>
+    /// The reporting sensor's own track id for this object (a SAPIENT object_id, an ASTERIX CAT062 track number),
+    /// for position reports: the engine fuses such reports track-to-track, so one object stays one Straja track.
+    /// </summary>
+    public string? SourceTrackId { get; init; }
+
     /// <summary>The operator the object declares, e.g. a Remote ID Operator ID (an EU operator registration number).</summary>
     public string? OperatorId { get; init; }
 }

@@ -51,9 +51,11 @@ internal sealed class SectorFrame
             case DetectionKind.Position:
             {
                 var p = _frame.ToEnu(d.Position);
+                // Only position reports carry a sensor's track into track-to-track fusion: a bearing
+                // is no track state to intersect covariances with.
                 return new Measurement(MeasurementKind.Position, p.E, p.N, p.U,
                     d.SigmaHorizontalM, d.SigmaHorizontalM, d.SigmaVerticalM,
-                    d.ClassHint, d.ClassConfidence, d.CooperativeId, d.Callsign);
+                    d.ClassHint, d.ClassConfidence, d.CooperativeId, d.Callsign, SourceTrackId: d.SourceTrackId);
             }
             case DetectionKind.Polar:
             {

@@ -165,6 +165,8 @@ internal static class JournalCodec
             w.WriteString("pf", d.CooperativeProof);
         if (d.OperatorId is not null)
             w.WriteString("op", d.OperatorId);
+        if (d.SourceTrackId is not null)
+            w.WriteString("st", d.SourceTrackId);
         w.WriteEndObject();
     }
 
@@ -202,6 +204,7 @@ internal static class JournalCodec
             Callsign = o.TryGetProperty("cs", out var cs) ? cs.GetString() : null,
             CooperativeProof = o.TryGetProperty("pf", out var pf) ? pf.GetString() : null,
             OperatorId = o.TryGetProperty("op", out var op) ? op.GetString() : null,
+            SourceTrackId = o.TryGetProperty("st", out var st) ? st.GetString() : null,
         };
     }
 

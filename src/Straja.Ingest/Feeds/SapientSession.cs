@@ -123,7 +123,9 @@ public sealed class SapientSession(
                 var context = SensorContext.FromEnvelope(message) with { SensorId = sensor.Id };
                 if (SapientAdapter.TryToDetection(message.DetectionReport, context, out var detection, out var why))
                 {
-                    detections.Add(detection.Detection);
+                    detections.Add(detection.Detection.Kind == DetectionKind.Position && detection.ObjectId.Length > 0
+                        ? detection.Detection with { SourceTrackId = detection.ObjectId }
+                        : detection.Detection);
                     Count(message.NodeId).Accept();
                 }
                 else
