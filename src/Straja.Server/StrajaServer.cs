@@ -125,6 +125,24 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(zoneStore);
         builder.Services.AddSingleton(ruleSource);
+        // Field reports keep their own field_reports table in the same file (docs/operations.md).
+        var fieldReports = new FieldReportStore(Path.Combine(options.DataDirectory, "straja.db"));
+        builder.Services.AddSingleton(fieldReports);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = 429;
+            // Anonymous reports: a few per address per window, so one phone cannot flood the picture.
+            // Signed-in reporters are accountable and not limited.
+            o.AddPolicy(FieldReportsApi.RateLimitPolicy, ctx => ctx.User.Identity?.IsAuthenticated == true
+                ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("signed-in")
+                : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.AnonymousReportsPerWindow,
+                        Window = options.AnonymousReportWindow,
+                        QueueLimit = 0,
+                    }));
+        });
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<EngineLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
@@ -158,6 +176,7 @@ public sealed class StrajaServer : IAsyncDisposable
         }
 
         app.UseStrajaAuth();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccountsApi();
         app.MapPictureApi();
@@ -167,12 +186,14 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapSensorsApi();
         app.MapZonesApi();
         app.MapRulesApi();
+        app.MapFieldReportsApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             service.Dispose();
             store.Dispose();
             registryStore.Dispose();
+            fieldReports.Dispose();
             zoneStore.Dispose();
             accountStore.Dispose();
         });

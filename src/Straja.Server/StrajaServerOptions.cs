@@ -67,5 +67,8 @@ public sealed record StrajaServerOptions
     public string? WebhookSecret { get; init; }
     /// <summary>An alert-rules JSON file (docs/alert-rules.md); null: the built-in defaults. PUT /api/rules rewrites it.</summary>
     public string? RulesFile { get; init; }
+    /// <summary>Anonymous field reports accepted per address per <see cref="AnonymousReportWindow"/>.</summary>
+    public int AnonymousReportsPerWindow { get; init; } = 5;
+    public TimeSpan AnonymousReportWindow { get; init; } = TimeSpan.FromMinutes(10);
     public static StrajaServerOptions Default { get; } = new();
 }

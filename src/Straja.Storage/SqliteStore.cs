@@ -172,6 +172,29 @@ public sealed class SqliteStore : IAirPictureStore
         return list;
     }
 
+    /// <summary>Every recorded track point between two instants, in time order: what triage and back-tracking look through.</summary>
+    public IReadOnlyList<TrackPoint> TrackPointsBetween(DateTimeOffset from, DateTimeOffset to, int limit = 200_000)
+    {
+        using var c = OpenRead();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity
+            FROM track_points WHERE time_utc >= $from AND time_utc <= $to ORDER BY time_utc LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$from", Time(from));
+        cmd.Parameters.AddWithValue("$to", Time(to));
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var r = cmd.ExecuteReader();
+        var list = new List<TrackPoint>();
+        while (r.Read())
+        {
+            list.Add(new TrackPoint(r.GetString(0), ParseTime(r.GetString(1)), new GeoPoint(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
+                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
+        }
+
+        return list;
+    }
+
     public long MaxTrackNumber()
     {
         using var c = OpenRead();

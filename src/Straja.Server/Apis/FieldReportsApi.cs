@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Straja.Engine.FieldReports;
+using Straja.Engine.Runtime;
+using Straja.Server.Auth;
+using Straja.Storage;
+
+namespace Straja.Server.Apis;
+
+/// <summary>
+/// Reports from border police and residents: anyone may file one (anonymous reports are rate-limited per
+/// address, docs/operations.md), each is triaged at once against the picture, the recorded tracks and the
+/// sky, and viewers read them with their triage.
+/// </summary>
+internal static class FieldReportsApi
+{
+    public const string RateLimitPolicy = "field-reports";
+
+    public static void MapFieldReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/field-reports").WithTags("Field reports").RequireRoles(Roles.Viewer, Roles.Investigator);
+        api.MapPost("", File).AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
+            .WithSummary("Files a report (no sign-in needed; anonymous reports are rate-limited per address) and returns it with its triage.");
+        api.MapGet("", (FieldReportStore store, int? limit) => TypedResults.Ok(store.Latest(Math.Clamp(limit ?? 100, 1, 1000)).Select(FieldReportDto.From).ToArray()))
+            .WithSummary("The newest reports with their triage, newest first.");
+    }
+
+    private static Results<Created<FieldReportDto>, BadRequest<ProblemDetailsLite>> File(
+        FieldReportRequest request, ClaimsPrincipal user, HttpContext http, FieldReportStore store, IAirPictureStore history,
+        EngineService engine, TimeProvider clock, IOptions<JsonOptions> json)
+    {
+        if (Validate(request) is { } problem)
+            return TypedResults.BadRequest(new ProblemDetailsLite("invalid field report", problem));
+        var now = clock.GetUtcNow();
+        var time = request.Time ?? now;
+        bool trusted = user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Investigator);
+        string reporter = user.Identity is { IsAuthenticated: true, Name: { } name } ? name : $"anonymous@{http.Connection.RemoteIpAddress}";
+        string id = store.NextId();
+        var report = new FieldReport(id, time, new GeoPoint(request.Lat, request.Lon, request.AltM ?? 0),
+            request.Sense == "heard" ? ReportSense.Heard : ReportSense.Seen, request.BearingDeg, request.ElevationDeg, request.HeadingDeg,
+            request.Count ?? 1, request.Description, trusted);
+        var triage = FieldReportTriage.Triage(report, Sightings(time, engine, history));
+        var stored = new StoredFieldReport(id, time, request.Lat, request.Lon, request.Sense!, request.BearingDeg, request.ElevationDeg,
+            request.HeadingDeg, report.Count, request.Description, trusted, reporter, now,
+            JsonSerializer.Serialize(triage, json.Value.SerializerOptions));
+        store.Add(stored);
+        return TypedResults.Created($"/api/field-reports/{id}", FieldReportDto.From(stored));
+    }
+
+    /// <summary>The live picture and the track history around the report's time, as triage candidates.</summary>
+    private static List<TrackSighting> Sightings(DateTimeOffset time, EngineService engine, IAirPictureStore history)
+    {
+        var sightings = engine.Picture.Tracks.Where(t => t.Confirmed)
+            .Select(t => new TrackSighting(t.Id, t.LastUpdate, t.Position, t.Identity, t.CooperativeId, t.Callsign, Live: true))
+            .ToList();
+        if (history is SqliteStore sqlite)
+        {
+            var live = sightings.Select(s => s.TrackId).ToHashSet(StringComparer.Ordinal);
+            foreach (var p in sqlite.TrackPointsBetween(time.AddMinutes(-10), time.AddMinutes(2)))
+            {
+                if (!live.Contains(p.TrackId))
+                    sightings.Add(new TrackSighting(p.TrackId, p.Time, p.Position, p.Identity, null, null, Live: false));
+            }
+        }
+
+        return sightings;
+    }
+
+    private static string? Validate(FieldReportRequest r)
+    {
+        if (!(r.Lat is >= -90 and <= 90) || !(r.Lon is >= -180 and <= 180))
+            return "lat/lon: a position in degrees is required (lat −90..90, lon −180..180)";
+        if (r.Sense is not ("seen" or "heard"))
+            return "sense: must be \"seen\" or \"heard\"";
+        if (r.BearingDeg is { } b && !(b is >= 0 and < 360))
+            return "bearingDeg: must be in [0, 360)";
+        if (r.HeadingDeg is { } h && !(h is >= 0 and < 360))
+            return "headingDeg: must be in [0, 360)";
+        if (r.ElevationDeg is { } e && !(e is >= -5 and <= 90))
+            return "elevationDeg: must be in [−5, 90]";
+        if (r.Count is { } n && n is < 1 or > 1000)
+            return "count: must be 1 to 1000";
+        if (r.Description is { Length: > 1000 })
+            return "description: at most 1000 characters";
+        return null;
+    }
+}
+
+public sealed record FieldReportRequest(
+    double Lat, double Lon, string? Sense, DateTimeOffset? Time = null, double? AltM = null, double? BearingDeg = null,
+    double? ElevationDeg = null, double? HeadingDeg = null, int? Count = null, string? Description = null);
+
+public sealed record FieldReportDto(
+    string Id, DateTimeOffset Time, double Lat, double Lon, string Sense, double? BearingDeg, double? ElevationDeg, double? HeadingDeg,
+    int Count, string? Description, bool Trusted, string Reporter, DateTimeOffset ReceivedAt, JsonElement Triage)
+{
+    public static FieldReportDto From(StoredFieldReport r)
+    {
+        using var doc = JsonDocument.Parse(r.TriageJson);
+        return new(r.Id, r.Time, r.LatDeg, r.LonDeg, r.Sense, r.BearingDeg, r.ElevationDeg, r.HeadingDeg, r.Count, r.Description,
+            r.Trusted, r.Reporter, r.ReceivedAt, doc.RootElement.Clone());
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Straja.Server.Auth;
+
+namespace Straja.Integration.Tests;
+
+/// <summary>Field reports over the real API: anonymous filing with a rate limit, triage, and reading them back.</summary>
+public sealed class FieldReportsApiTests : IAsyncLifetime
+{
+    private LoopbackServer? _server;
+
+    public async Task InitializeAsync() =>
+        _server = await LoopbackServer.StartAsync("field-reports", o => o with { AnonymousReportsPerWindow = 3, AnonymousReportWindow = TimeSpan.FromHours(1) });
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DisposeAsync();
+    }
+
+    private static Uri At(string path) => new(path, UriKind.Relative);
+
+    // A resident of Galați on 2026-06-15 at 19:00 UTC, looking west-northwest after sunset, where Venus is
+    // (Engine.Tests' triage tests pin the sky; 295° is within a few degrees of it).
+    private static object VenusReport() => new
+    {
+        lat = 45.435, lon = 28.008, sense = "seen", time = "2026-06-15T19:00:00Z", bearingDeg = 295.0,
+        description = "bright light low in the west, not moving",
+    };
+
+    [Fact]
+    public async Task An_anonymous_report_towards_Venus_is_accepted_and_triaged_as_Venus()
+    {
+        var anonymous = _server!.Anonymous();
+        using var response = await anonymous.PostAsJsonAsync(At("/api/field-reports"), VenusReport());
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        using var doc = JsonDocument.Parse(text);
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("trusted").GetBoolean());
+        Assert.StartsWith("anonymous@", root.GetProperty("reporter").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("probably Venus", root.GetProperty("triage").GetProperty("verdict").GetString(), StringComparison.Ordinal);
+
+        // Viewers read it back with its triage; the anonymous cannot read reports.
+        var list = await _server.Http.GetFromJsonAsync<JsonElement>(At("/api/field-reports"));
+        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetString() == root.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(At("/api/field-reports"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_report_is_refused_naming_the_field()
+    {
+        using var response = await _server!.Anonymous().PostAsJsonAsync(At("/api/field-reports"), new { lat = 45.4, lon = 28.0, sense = "smelled" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("sense", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_reports_from_one_address_are_rate_limited_and_a_signed_in_reporter_is_not()
+    {
+        var anonymous = _server!.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (int i = 0; i < 5; i++)
+        {
+            using var r = await anonymous.PostAsJsonAsync(At("/api/field-reports"), new { lat = 45.3, lon = 28.4, sense = "heard" });
+            codes.Add(r.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+        Assert.True(codes.Count(c => c == HttpStatusCode.Created) <= 3, string.Join(",", codes));
+
+        var police = await _server.TokenClientAsync("border-police-4", Roles.Investigator);
+        for (int i = 0; i < 5; i++)
+        {
+            using var r = await police.PostAsJsonAsync(At("/api/field-reports"), new { lat = 45.3, lon = 28.4, sense = "heard" });
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            Assert.True((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trusted").GetBoolean());
+        }
+    }
+}
