@@ -128,6 +128,8 @@ public sealed class StrajaServer : IAsyncDisposable
         // Field reports keep their own field_reports table in the same file (docs/operations.md).
         var fieldReports = new FieldReportStore(Path.Combine(options.DataDirectory, "straja.db"));
         builder.Services.AddSingleton(fieldReports);
+        var incidents = new IncidentStore(Path.Combine(options.DataDirectory, "straja.db"));
+        builder.Services.AddSingleton(incidents);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
@@ -187,6 +189,7 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapZonesApi();
         app.MapRulesApi();
         app.MapFieldReportsApi();
+        app.MapIncidentsApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {
@@ -194,6 +197,7 @@ public sealed class StrajaServer : IAsyncDisposable
             store.Dispose();
             registryStore.Dispose();
             fieldReports.Dispose();
+            incidents.Dispose();
             zoneStore.Dispose();
             accountStore.Dispose();
         });
