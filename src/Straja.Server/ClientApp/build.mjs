@@ -13,7 +13,7 @@ const dist = join(here, "dist");
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 await esbuild.build({
-  entryPoints: [join(here, "src", "main.js")],
+  entryPoints: [join(here, "src", "main.js"), join(here, "src", "report.js")],
   outdir: dist,
   bundle: true,
   format: "esm",
@@ -26,3 +26,4 @@ await esbuild.build({
   logLevel: "warning",
 });
 await copyFile(join(here, "src", "index.html"), join(dist, "index.html"));
+await copyFile(join(here, "src", "report.html"), join(dist, "report.html"));
