@@ -18,6 +18,8 @@ public interface IAirPictureStore : IDisposable
     void SaveAlert(Alert alert);
     IReadOnlyList<Alert> LoadAlerts(int limit);
     IReadOnlyList<TrackPoint> TrackHistory(string trackId, int limit);
+    /// <summary>Every recorded track point between two instants, in time order (field-report triage, back-tracking).</summary>
+    IReadOnlyList<TrackPoint> TrackPointsBetween(DateTimeOffset from, DateTimeOffset to, int limit = 200_000);
     /// <summary>The highest track number ever recorded, so a restarted engine does not reuse ids.</summary>
     long MaxTrackNumber();
 }

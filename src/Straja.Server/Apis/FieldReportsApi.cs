@@ -59,14 +59,11 @@ internal static class FieldReportsApi
         var sightings = engine.Picture.Tracks.Where(t => t.Confirmed)
             .Select(t => new TrackSighting(t.Id, t.LastUpdate, t.Position, t.Identity, t.CooperativeId, t.Callsign, Live: true))
             .ToList();
-        if (history is SqliteStore sqlite)
+        var live = sightings.Select(s => s.TrackId).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in history.TrackPointsBetween(time.AddMinutes(-10), time.AddMinutes(2)))
         {
-            var live = sightings.Select(s => s.TrackId).ToHashSet(StringComparer.Ordinal);
-            foreach (var p in sqlite.TrackPointsBetween(time.AddMinutes(-10), time.AddMinutes(2)))
-            {
-                if (!live.Contains(p.TrackId))
-                    sightings.Add(new TrackSighting(p.TrackId, p.Time, p.Position, p.Identity, null, null, Live: false));
-            }
+            if (!live.Contains(p.TrackId))
+                sightings.Add(new TrackSighting(p.TrackId, p.Time, p.Position, p.Identity, null, null, Live: false));
         }
 
         return sightings;

@@ -112,10 +112,8 @@ internal static class IncidentsApi
 
     /// <summary>Every recorded track with a point in the find's window, as paths.</summary>
     private static IEnumerable<TrackPath> Paths(GroundFind find, IAirPictureStore history) =>
-        history is SqliteStore sqlite
-            ? sqlite.TrackPointsBetween(find.From, find.To).GroupBy(p => p.TrackId, StringComparer.Ordinal)
-                .Select(g => new TrackPath(g.Key, g.ToList(), []))
-            : [];
+        history.TrackPointsBetween(find.From, find.To).GroupBy(p => p.TrackId, StringComparer.Ordinal)
+            .Select(g => new TrackPath(g.Key, g.ToList(), []));
 
     private static IResult Change(string id, IncidentStore store, IOptions<JsonOptions> json, Func<Incident, Incident> change)
     {
