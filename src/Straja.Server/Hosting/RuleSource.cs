@@ -30,7 +30,7 @@ internal sealed class RuleSource
         }
         catch (RuleFileException e)
         {
-            throw new RuleFileException($"{path ?? "default-alert-rules.json"}: {e.Path}", e.Message[(e.Path.Length + 2)..]);
+            throw new RuleFileException($"{path ?? "default-alert-rules.json"}: {e.Path}", e.Problem);
         }
     }
 

@@ -8,6 +8,9 @@ namespace Straja.Engine.Evaluation.Rules;
 public sealed class RuleFileException(string path, string message) : Exception($"{path}: {message}")
 {
     public string Path { get; } = path;
+
+    /// <summary>What is wrong there, without the path.</summary>
+    public string Problem { get; } = message;
 }
 
 /// <summary>
