@@ -97,10 +97,16 @@ internal static class IncidentsApi
         if (store.Get(id) is not { } j)
             return NotFound(id);
         var incident = Read(j, json);
-        var backTrack = incident.Find is { } find ? BackTracker.Rank(find, Paths(find, history)) : [];
+        // A report shows the record as it stood at the incident's last change, so exporting it again later,
+        // while tracks are still being recorded, gives the same bytes.
+        var asOf = incident.Timeline[^1].Time;
+        var backTrack = incident.Find is { } find && find.From <= asOf
+            ? BackTracker.Rank(find with { To = find.To < asOf ? find.To : asOf }, Paths(find with { To = find.To < asOf ? find.To : asOf }, history))
+            : [];
         // The linked tracks, and for a find the candidates it ranked: the evidence a report must show.
         var ids = incident.TrackIds.Concat(backTrack.Take(5).Select(c => c.TrackId)).ToHashSet(StringComparer.Ordinal);
-        var tracks = ids.Select(t => new TrackPath(t, history.TrackHistory(t, 100_000), [])).Where(p => p.Points.Count > 0).ToList();
+        var tracks = ids.Select(t => new TrackPath(t, history.TrackHistory(t, 100_000).Where(p => p.Time <= asOf).ToList(), []))
+            .Where(p => p.Points.Count > 0).ToList();
         return (format ?? "html") switch
         {
             "html" => Results.File(IncidentExport.Html(incident, tracks, backTrack), "text/html; charset=utf-8", $"{id}.html"),
