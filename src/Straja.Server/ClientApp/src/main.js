@@ -17,6 +17,7 @@ import { connectLive, liveUrl } from "./live.js";
 import { requireSession, showSignedIn } from "./login.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
 import { mountRegistry } from "./registry.js";
+import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
 import { TrackLayer } from "./trackLayer.js";
@@ -291,7 +292,13 @@ connectLive(liveUrl(window.location), {
 
 reloadAlerts();
 showDetail();
-mountRegistry({ root: $("registry"), mapView: document.querySelector("main.layout"), onMapShown: () => map.invalidateSize() });
+mountViews({
+  mapView: document.querySelector("main.layout"),
+  onMapShown: () => map.invalidateSize(),
+  sections: {
+    registry: mountRegistry({ root: $("registry") }),
+  },
+});
 
 // Hooks for the end-to-end browser test and for measuring the draw cost.
 window.__straja = {

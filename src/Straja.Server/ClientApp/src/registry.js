@@ -11,24 +11,14 @@ import { canEditRegistry, describeSession, loadSession, sessionFromResponse } fr
 
 const AUDIT_PAGE = 200;
 
-/**
- * Follows the location hash: "#/registry…" shows `root` and hides `mapView`; anything else the
- * reverse (then onMapShown, since a map laid out while hidden has the wrong size).
- */
-export function mountRegistry({ root, mapView, onMapShown }) {
+/** The registry section for views.js: `show` renders the page "#/registry…" names into `root`. */
+export function mountRegistry({ root }) {
   let session = null;
   let renderId = 0;
 
   async function route() {
     const r = parseRoute(window.location.hash);
-    for (const a of document.querySelectorAll("[data-view-link]")) a.classList.toggle("active", a.dataset.viewLink === r.view);
-    const onMap = r.view === "map";
-    root.hidden = onMap;
-    mapView.hidden = !onMap;
-    if (onMap) {
-      onMapShown?.();
-      return;
-    }
+    if (r.view !== "registry") return;
     const id = ++renderId;
     if (session === null) {
       try {
@@ -60,8 +50,7 @@ export function mountRegistry({ root, mapView, onMapShown }) {
     if (id === renderId) root.scrollTop = scroll;
   }
 
-  window.addEventListener("hashchange", route);
-  route();
+  return { root, show: route };
 }
 
 function nav(current, session) {
