@@ -190,6 +190,7 @@ public sealed class StrajaServer : IAsyncDisposable
         app.MapRulesApi();
         app.MapFieldReportsApi();
         app.MapIncidentsApi();
+        app.MapReplayApi();
         app.Map("/api/live", (Microsoft.AspNetCore.Http.HttpContext ctx, LiveFeed feed) => feed.AcceptAsync(ctx));
         app.Lifetime.ApplicationStopped.Register(() =>
         {

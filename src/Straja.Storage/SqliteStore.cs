@@ -161,15 +161,7 @@ public sealed class SqliteStore : IAirPictureStore
             """;
         cmd.Parameters.AddWithValue("$id", trackId);
         cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
-        var list = new List<TrackPoint>();
-        while (r.Read())
-        {
-            list.Add(new TrackPoint(r.GetString(0), ParseTime(r.GetString(1)), new GeoPoint(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
-                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
-        }
-
-        return list;
+        return ReadPoints(cmd);
     }
 
     /// <summary>Every recorded track point between two instants, in time order: what triage and back-tracking look through.</summary>
@@ -184,15 +176,7 @@ public sealed class SqliteStore : IAirPictureStore
         cmd.Parameters.AddWithValue("$from", Time(from));
         cmd.Parameters.AddWithValue("$to", Time(to));
         cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
-        var list = new List<TrackPoint>();
-        while (r.Read())
-        {
-            list.Add(new TrackPoint(r.GetString(0), ParseTime(r.GetString(1)), new GeoPoint(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
-                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
-        }
-
-        return list;
+        return ReadPoints(cmd);
     }
 
     public long MaxTrackNumber()
@@ -228,12 +212,45 @@ public sealed class SqliteStore : IAirPictureStore
     {
         using var c = OpenRead();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            SELECT id, dedup_key, time_utc, kind, severity, track_id, zone, message, lat_deg, lon_deg, alt_m,
-                   acknowledged, acknowledged_at_utc, acknowledged_by, escalated_at_utc
-            FROM alerts ORDER BY time_utc DESC, rowid DESC LIMIT $limit
-            """;
+        cmd.CommandText = $"SELECT {AlertColumns} FROM alerts ORDER BY time_utc DESC, rowid DESC LIMIT $limit";
         cmd.Parameters.AddWithValue("$limit", limit);
+        return ReadAlerts(cmd);
+    }
+
+    /// <summary>
+    /// The first and last recorded point times. Two scalar subqueries, so each is one step down the
+    /// time index; MIN and MAX in one SELECT would scan the whole table.
+    /// </summary>
+    public RecordedPeriod? RecordedRange()
+    {
+        using var c = OpenRead();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT MIN(time_utc) FROM track_points), (SELECT MAX(time_utc) FROM track_points)";
+        using var r = cmd.ExecuteReader();
+        return r.Read() && !r.IsDBNull(0) && !r.IsDBNull(1) ? new RecordedPeriod(ParseTime(r.GetString(0)), ParseTime(r.GetString(1))) : null;
+    }
+
+    /// <summary>Alerts by their raise time (alerts_by_time), oldest first, with their acknowledgement as stored now.</summary>
+    public IReadOnlyList<Alert> AlertsRaisedBetween(DateTimeOffset from, DateTimeOffset to, int limit = 10_000)
+    {
+        using var c = OpenRead();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT {AlertColumns} FROM alerts WHERE time_utc >= $from AND time_utc <= $to ORDER BY time_utc, rowid LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$from", Time(from));
+        cmd.Parameters.AddWithValue("$to", Time(to));
+        cmd.Parameters.AddWithValue("$limit", limit);
+        return ReadAlerts(cmd);
+    }
+
+    private const string AlertColumns = """
+        id, dedup_key, time_utc, kind, severity, track_id, zone, message, lat_deg, lon_deg, alt_m,
+        acknowledged, acknowledged_at_utc, acknowledged_by, escalated_at_utc
+        """;
+
+    private static List<Alert> ReadAlerts(SqliteCommand cmd)
+    {
         using var r = cmd.ExecuteReader();
         var list = new List<Alert>();
         while (r.Read())
@@ -243,6 +260,20 @@ public sealed class SqliteStore : IAirPictureStore
                 r.GetString(7), new GeoPoint(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10)), r.GetInt32(11) != 0,
                 r.IsDBNull(12) ? null : ParseTime(r.GetString(12)), r.IsDBNull(13) ? null : r.GetString(13),
                 r.IsDBNull(14) ? null : ParseTime(r.GetString(14))));
+        }
+
+        return list;
+    }
+
+    /// <summary>Rows of (track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity).</summary>
+    private static List<TrackPoint> ReadPoints(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<TrackPoint>();
+        while (r.Read())
+        {
+            list.Add(new TrackPoint(r.GetString(0), ParseTime(r.GetString(1)), new GeoPoint(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
+                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
         }
 
         return list;

@@ -65,6 +65,47 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_recorded_range_is_null_when_empty_and_spans_the_first_to_the_last_point()
+    {
+        using var store = new SqliteStore(DbPath);
+        Assert.Null(store.RecordedRange());
+
+        // Appended out of time order on purpose: the range is by time, not by insertion.
+        store.AppendTrackPoints([Point("T2", T.AddSeconds(40)), Point("T1", T.AddSeconds(5)), Point("T3", T.AddSeconds(90)), Point("T1", T.AddSeconds(20))]);
+
+        Assert.Equal(new RecordedPeriod(T.AddSeconds(5), T.AddSeconds(90)), store.RecordedRange());
+    }
+
+    [Fact]
+    public void Alerts_raised_between_two_instants_come_oldest_first_with_both_ends_included()
+    {
+        using var store = new SqliteStore(DbPath);
+        foreach (int s in new[] { 50, 0, 10, 30, 70 })
+            store.SaveAlert(Alert($"A{s}", $"border-crossing:T{s}") with { Time = T.AddSeconds(s) });
+
+        var raised = store.AlertsRaisedBetween(T.AddSeconds(10), T.AddSeconds(50));
+
+        Assert.Equal(["A10", "A30", "A50"], raised.Select(a => a.Id));
+        Assert.Equal(["A10"], store.AlertsRaisedBetween(T.AddSeconds(10), T.AddSeconds(50), limit: 1).Select(a => a.Id));
+        Assert.Empty(store.AlertsRaisedBetween(T.AddSeconds(71), T.AddSeconds(99)));
+    }
+
+    [Fact]
+    public void Alerts_raised_between_carry_their_acknowledgement_as_stored_now()
+    {
+        using var store = new SqliteStore(DbPath);
+        var a = Alert("A1", "border-crossing:T1");
+        store.SaveAlert(a);
+        store.SaveAlert(a with { Acknowledged = true, AcknowledgedAt = T.AddMinutes(3), AcknowledgedBy = "ana" });
+
+        var loaded = Assert.Single(store.AlertsRaisedBetween(T, T));
+        Assert.Equal(T.AddMinutes(3), loaded.AcknowledgedAt);
+    }
+
+    private static TrackPoint Point(string id, DateTimeOffset t) =>
+        new(id, t, new GeoPoint(45.2, 28.4, 120), 20, 90, TargetClass.Multirotor, Identity.Unknown);
+
+    [Fact]
     public void Sensors_are_upserted()
     {
         using var store = new SqliteStore(DbPath);

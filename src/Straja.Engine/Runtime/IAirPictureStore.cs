@@ -6,6 +6,9 @@ namespace Straja.Engine.Runtime;
 public sealed record TrackPoint(
     string TrackId, DateTimeOffset Time, GeoPoint Position, double SpeedMps, double HeadingDeg, TargetClass Class, Identity Identity);
 
+/// <summary>The span of recorded track history: the first and the last recorded point's time.</summary>
+public sealed record RecordedPeriod(DateTimeOffset First, DateTimeOffset Last);
+
 /// <summary>
 /// What the engine keeps: sensors, track history, alerts. SQLite by default; issue 6's PostgreSQL
 /// store implements the same seam. Implementations are called from the single engine loop, except
@@ -20,6 +23,10 @@ public interface IAirPictureStore : IDisposable
     IReadOnlyList<TrackPoint> TrackHistory(string trackId, int limit);
     /// <summary>Every recorded track point between two instants, in time order (field-report triage, back-tracking).</summary>
     IReadOnlyList<TrackPoint> TrackPointsBetween(DateTimeOffset from, DateTimeOffset to, int limit = 200_000);
+    /// <summary>The first and last recorded track-point times; null while nothing is recorded (replay's period).</summary>
+    RecordedPeriod? RecordedRange();
+    /// <summary>Alerts raised between two instants (inclusive), oldest first, as stored now (replay).</summary>
+    IReadOnlyList<Alert> AlertsRaisedBetween(DateTimeOffset from, DateTimeOffset to, int limit = 10_000);
     /// <summary>The highest track number ever recorded, so a restarted engine does not reuse ids.</summary>
     long MaxTrackNumber();
 }
