@@ -17,6 +17,7 @@ import { connectLive, liveUrl } from "./live.js";
 import { requireSession, showSignedIn } from "./login.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
 import { mountRegistry } from "./registry.js";
+import { mountReplay } from "./replayView.js";
 import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -95,6 +96,17 @@ const layers = {
   alertMarks: L.layerGroup().addTo(map),
 };
 
+// Replay (replayView.js) swaps its own track layer and alert marks in for these while it runs.
+const replay = mountReplay({
+  map,
+  symbols,
+  openButton: $("replay-open"),
+  clock: { root: $("clock"), utc: $("clock-utc"), local: $("clock-local") },
+  counts: { tracks: $("track-count"), confirmed: $("confirmed-count") },
+  liveLayers: [trackLayer, layers.alertMarks],
+  onExit: showPictureHeader,
+});
+
 // --- selection ---------------------------------------------------------------------------
 let historyRequest = 0;
 
@@ -119,11 +131,12 @@ function showDetail() {
 }
 
 map.on("click", (e) => {
-  if (!zonesEditor.isDrawing()) select(trackLayer.hitTest(e.containerPoint)?.id ?? null);
+  if (replay.active()) replay.setSelected(replay.hitTest(e.containerPoint)?.id ?? null);
+  else if (!zonesEditor.isDrawing()) select(trackLayer.hitTest(e.containerPoint)?.id ?? null);
 });
 map.on("mousemove", (e) => {
   cursor.getContainer().textContent = fmt.latLon(e.latlng.lat, e.latlng.lng);
-  map.getContainer().style.cursor = trackLayer.hitTest(e.containerPoint) ? "pointer" : "";
+  map.getContainer().style.cursor = (replay.active() ? replay : trackLayer).hitTest(e.containerPoint) ? "pointer" : "";
 });
 map.on("mouseout", () => {
   cursor.getContainer().textContent = "";
@@ -140,11 +153,16 @@ function onPicture(msg) {
   state.pictureReceivedAt = performance.now();
   trails.update(msg.time, msg.tracks);
   trackLayer.setTracks(msg.tracks);
-  $("track-count").textContent = String(msg.tracks.length);
-  $("confirmed-count").textContent = String(countConfirmed(msg.tracks));
-  showClock();
+  // While replaying, the header shows the replay; the live state above keeps up for "Back to live".
+  if (!replay.active()) showPictureHeader();
   showStale();
   if (state.selectedId !== null) showDetail();
+}
+
+function showPictureHeader() {
+  $("track-count").textContent = String(state.tracks.length);
+  $("confirmed-count").textContent = String(countConfirmed(state.tracks));
+  showClock();
 }
 
 function showClock() {
@@ -250,6 +268,7 @@ for (const box of document.querySelectorAll("#toggles input[type=checkbox]")) {
     const name = box.dataset.layer;
     if (name === "trails" || name === "labels" || name === "tentative") {
       trackLayer.setOptions({ [name]: box.checked });
+      replay.setTrackOptions({ [name]: box.checked });
     } else if (box.checked) {
       layers[name].addTo(map);
     } else {
@@ -308,5 +327,6 @@ window.__straja = {
   drawStats: () => trackLayer.stats(),
   resetDrawStats: () => trackLayer.resetStats(),
   symbolCacheSize: () => symbols.size,
+  replay: replay.hooks,
   map,
 };
