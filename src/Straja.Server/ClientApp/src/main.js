@@ -327,6 +327,7 @@ window.__straja = {
   drawStats: () => trackLayer.stats(),
   resetDrawStats: () => trackLayer.resetStats(),
   symbolCacheSize: () => symbols.size,
+  pictureTime: () => state.pictureTime,
   replay: replay.hooks,
   map,
 };
