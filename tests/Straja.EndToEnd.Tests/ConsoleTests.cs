@@ -31,6 +31,18 @@ public class ConsoleTests
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
     };
 
+    /// <summary>The page's console errors from now on, but for the 401 of the session probe before sign-in, which is expected.</summary>
+    internal static List<string> CollectConsoleErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !m.Location.Contains("/api/session", StringComparison.Ordinal))
+                errors.Add(m.Text);
+        };
+        return errors;
+    }
+
     [Fact]
     public async Task Operator_sees_tracks_and_acknowledges_a_border_crossing_alert()
     {
@@ -39,13 +51,7 @@ public class ConsoleTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(BrowserOptions);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            // The browser logs the 401 of the session probe before sign-in; that one is expected.
-            if (m.Type == "error" && !m.Location.Contains("/api/session", StringComparison.Ordinal))
-                consoleErrors.Add(m.Text);
-        };
+        var consoleErrors = CollectConsoleErrors(page);
 
         await page.GotoAsync(demo.Url);
         await LoginTests.SignInAsync(page, "admin", await demo.AdminPasswordAsync());

@@ -38,12 +38,7 @@ public sealed class ReplayTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(ConsoleTests.BrowserOptions);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error" && !m.Location.Contains("/api/session", StringComparison.Ordinal))
-                consoleErrors.Add(m.Text);
-        };
+        var consoleErrors = ConsoleTests.CollectConsoleErrors(page);
         await page.GotoAsync(demo.Url);
         await LoginTests.SignInAsync(page, "admin", await demo.AdminPasswordAsync());
         await Assertions.Expect(page.GetByTestId("connection")).ToHaveTextAsync("live", new() { Timeout = 20_000 });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Straja.Engine.Picture;
 using Straja.Engine.Runtime;
@@ -27,7 +28,7 @@ internal static class ReplayApi
     {
         var api = app.MapGroup("/api/replay").WithTags("Replay").RequireRoles(Roles.Viewer, Roles.Admin);
         api.MapGet("/range", (IAirPictureStore store) =>
-                store.RecordedRange() is { } r ? Results.Ok(new ReplayRangeDto(r.First, r.Last)) : Results.Ok(new ReplayRangeDto(null, null)))
+                TypedResults.Ok(store.RecordedRange() is { } r ? new ReplayRangeDto(r.First, r.Last) : new ReplayRangeDto(null, null)))
             .WithSummary("The recorded period: the first and last recorded track-point times (null, null before anything is recorded).");
         api.MapGet("/window", Window)
             .WithSummary("The recorded track points (oldest first) and the alerts raised between from and to (ISO-8601, at most 10 minutes apart).");
@@ -35,20 +36,20 @@ internal static class ReplayApi
             .WithSummary("The alerts raised between from and to (ISO-8601, at most a day apart), oldest first.");
     }
 
-    private static IResult Window(string? from, string? to, IAirPictureStore store)
+    private static Results<Ok<ReplayWindowDto>, BadRequest<ProblemDetailsLite>> Window(string? from, string? to, IAirPictureStore store)
     {
         if (CheckPeriod(from, to, MaxWindow, out var start, out var end) is { } problem)
-            return Results.BadRequest(problem);
+            return TypedResults.BadRequest(problem);
         var points = store.TrackPointsBetween(start, end, MaxPoints);
         var alerts = store.AlertsRaisedBetween(start, end, MaxAlerts);
-        return Results.Ok(new ReplayWindowDto(start, end, points.Count == MaxPoints,
+        return TypedResults.Ok(new ReplayWindowDto(start, end, points.Count == MaxPoints,
             points.Select(ReplayPointDto.From).ToArray(), alerts.Select(AlertDto.From).ToArray()));
     }
 
-    private static IResult Alerts(string? from, string? to, IAirPictureStore store) =>
+    private static Results<Ok<AlertDto[]>, BadRequest<ProblemDetailsLite>> Alerts(string? from, string? to, IAirPictureStore store) =>
         CheckPeriod(from, to, MaxAlertPeriod, out var start, out var end) is { } problem
-            ? Results.BadRequest(problem)
-            : Results.Ok(store.AlertsRaisedBetween(start, end, MaxAlerts).Select(AlertDto.From).ToArray());
+            ? TypedResults.BadRequest(problem)
+            : TypedResults.Ok(store.AlertsRaisedBetween(start, end, MaxAlerts).Select(AlertDto.From).ToArray());
 
     /// <summary>Parses a from/to pair no longer than <paramref name="max"/>; the problem names the parameter at fault.</summary>
     internal static ProblemDetailsLite? CheckPeriod(string? from, string? to, TimeSpan max, out DateTimeOffset start, out DateTimeOffset end)

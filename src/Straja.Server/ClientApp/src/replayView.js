@@ -85,6 +85,7 @@ export function mountReplay({ map, symbols, openButton, clock, counts, liveLayer
   let frame = { tracks: [], trails: new Map() };
   let marksKey = "";
   let timer = 0;
+  let dragging = false; // the slider follows the clock, except under the operator's hand
 
   const status = (text) => {
     ui.status.textContent = text;
@@ -188,7 +189,7 @@ export function mountReplay({ map, symbols, openButton, clock, counts, liveLayer
     counts.tracks.textContent = String(frame.tracks.length);
     counts.confirmed.textContent = String(countConfirmed(frame.tracks));
     ui.time.textContent = `${iso.slice(0, 10)} ${fmt.utcHms(iso)} UTC`;
-    if (document.activeElement !== ui.slider) ui.slider.value = String(Math.round((tMs - replay.clock.fromMs) / 1000));
+    if (!dragging) ui.slider.value = String(Math.round((tMs - replay.clock.fromMs) / 1000));
     ui.play.textContent = replay.clock.playing ? "❚❚ Pause" : "▶ Play";
     const toMark = alertsToMark(replay.history.alertsAt(tMs)).slice(0, MAX_ALERT_MARKS);
     const key = toMark.map((a) => a.id).join(",");
@@ -207,6 +208,12 @@ export function mountReplay({ map, symbols, openButton, clock, counts, liveLayer
   ui.back.addEventListener("click", change((c, now) => model.step(c, -STEP_MS, now)));
   ui.forward.addEventListener("click", change((c, now) => model.step(c, STEP_MS, now)));
   ui.speed.addEventListener("change", change((c, now) => model.setSpeed(c, Number(ui.speed.value), now)));
+  ui.slider.addEventListener("pointerdown", () => {
+    dragging = true;
+  });
+  window.addEventListener("pointerup", () => {
+    dragging = false;
+  });
   ui.slider.addEventListener("input", change((c, now) => model.seek(c, c.fromMs + Number(ui.slider.value) * 1000, now)));
   ui.load.addEventListener("click", () => {
     const period = model.parsePeriod(ui.from.value, ui.to.value);
