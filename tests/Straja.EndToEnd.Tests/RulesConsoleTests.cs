@@ -14,37 +14,8 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Demo demo) : IClassFixtu
 {
     private const string Password = "rules page e2e password";
 
-    /// <summary>
-    /// One `straja demo` (alerts escalate after 2 s, so the escalated look shows within the test) and one
-    /// headless Chromium for the class; each test opens its own page.
-    /// </summary>
-    public sealed class Demo : IAsyncLifetime
-    {
-        private DemoProcess? _process;
-        private IPlaywright? _playwright;
-
-        public IBrowser Browser { get; private set; } = null!;
-        public string Url => _process!.Url;
-
-        public Task<HttpClient> AdminClientAsync() => _process!.AdminClientAsync();
-
-        public async Task InitializeAsync()
-        {
-            Assert.True(File.Exists(ConsoleTests.ChromiumPath), $"Chromium not found at {ConsoleTests.ChromiumPath} (./test.sh installs Debian's chromium)");
-            _process = await DemoProcess.StartAsync("single-crossing", speed: 4, "--escalate-after", "2");
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(ConsoleTests.BrowserOptions);
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-                await Browser.DisposeAsync();
-            _playwright?.Dispose();
-            if (_process is not null)
-                await _process.DisposeAsync();
-        }
-    }
+    /// <summary>Alerts escalate after 2 s, so the escalated look shows within the test.</summary>
+    public sealed class Demo() : BrowserDemoFixture("single-crossing", speed: 4, "--escalate-after", "2");
 
     [Fact]
     public async Task Admin_switches_a_rule_off_and_raises_another_ones_severity_and_the_api_serves_both()
@@ -156,15 +127,7 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Demo demo) : IClassFixtu
             Assert.True(created.IsSuccessStatusCode, $"creating {user}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         }
 
-        var page = await demo.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        page.Console += (_, m) =>
-        {
-            // The browser logs refused requests itself (the sign-in probe's 401, a refused save's 400).
-            if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-                errors.Add(m.Text);
-        };
+        var (page, errors) = await demo.NewPageAsync();
         await page.GotoAsync(demo.Url);
         await LoginTests.SignInAsync(page, user, Password);
         return (page, errors);

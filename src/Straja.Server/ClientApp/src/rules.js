@@ -40,9 +40,12 @@ export function mountRules({ root, session, onSaved }) {
 
   function showRefusal(e, text = null) {
     const where = e.path && text !== null ? locate(text, e.path) : null;
-    const place = e.path ? ` (at ${e.path}${where ? `, line ${where.line}` : ""})` : "";
     const message = e.title && e.detail ? `${e.title}: ${e.detail}` : e.message ?? String(e);
-    refusal.replaceChildren(el("span", { "data-testid": "rules-refusal-text" }, message + place));
+    // The server's detail usually starts with the path already; add it only where it does not.
+    const at = e.path && !message.includes(e.path) ? [`at ${e.path}`] : [];
+    const place = [...at, ...(where && !/^line /.test(e.path) ? [`line ${where.line}`] : [])];
+    const suffix = place.length > 0 ? ` (${place.join(", ")})` : "";
+    refusal.replaceChildren(el("span", { "data-testid": "rules-refusal-text" }, message + suffix));
     if (where) {
       const lineText = text.split("\n")[where.line - 1] ?? "";
       refusal.append(el("pre", { class: "fault-line", "data-testid": "rules-fault-line", "data-line": where.line }, `${where.line} | ${lineText}`));
