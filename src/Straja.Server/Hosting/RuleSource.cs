@@ -56,16 +56,6 @@ internal sealed class RuleSource
         {
             if (expectedVersion is not null && expectedVersion != Version)
                 return false;
-            Save(json);
-            apply();
-            return true;
-        }
-    }
-
-    public void Save(string json)
-    {
-        lock (_lock)
-        {
             if (_path is not null)
             {
                 string temp = _path + ".tmp";
@@ -74,6 +64,8 @@ internal sealed class RuleSource
             }
 
             Json = json;
+            apply();
+            return true;
         }
     }
 
