@@ -31,7 +31,8 @@ internal sealed class DemoProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DemoProcess> StartAsync(string scenario, double speed)
+    /// <param name="extraArgs">More `straja demo` flags, e.g. "--escalate-after", "5".</param>
+    public static async Task<DemoProcess> StartAsync(string scenario, double speed, params string[] extraArgs)
     {
         int port = FreePort();
         var url = $"http://127.0.0.1:{port}";
@@ -45,6 +46,8 @@ internal sealed class DemoProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var arg in extraArgs)
+            psi.ArgumentList.Add(arg);
         var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start straja");
         var demo = new DemoProcess(p, url, data);
         p.OutputDataReceived += (_, e) => demo.Append(e.Data);

@@ -18,55 +18,7 @@ public sealed class RegistryConsoleTests(RegistryConsoleTests.Demo demo) : IClas
     private static readonly string[] Milestones = ["produced", "accepted", "allocated", "delivered"];
 
     /// <summary>One `straja demo` and one headless Chromium for the class; each test opens its own page.</summary>
-    public sealed class Demo : IAsyncLifetime
-    {
-        private static string ChromiumPath =>
-            Environment.GetEnvironmentVariable("STRAJA_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
-        private DemoProcess? _process;
-        private IPlaywright? _playwright;
-
-        public IBrowser Browser { get; private set; } = null!;
-        public string Url => _process!.Url;
-
-        public Task<HttpClient> AdminClientAsync() => _process!.AdminClientAsync();
-
-        public async Task InitializeAsync()
-        {
-            Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath} (./test.sh installs Debian's chromium)");
-            _process = await DemoProcess.StartAsync("single-crossing", speed: 1);
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-                await Browser.DisposeAsync();
-            _playwright?.Dispose();
-            if (_process is not null)
-                await _process.DisposeAsync();
-        }
-
-        /// <summary>A new page that collects script errors (refused requests, which the browser logs itself, excepted).</summary>
-        public async Task<(IPage Page, List<string> ScriptErrors)> NewPageAsync()
-        {
-            var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
-            page.Console += (_, m) =>
-            {
-                if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-                    errors.Add(m.Text);
-            };
-            return (page, errors);
-        }
-    }
+    public sealed class Demo() : BrowserDemoFixture("single-crossing", speed: 1);
 
     [Fact]
     public async Task Registrar_creates_accepts_and_allocates_a_unit_through_the_registry_pages()

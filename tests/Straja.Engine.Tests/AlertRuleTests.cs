@@ -51,6 +51,31 @@ public sealed class AlertRuleTests
     }
 
     [Fact]
+    public void A_disabled_rule_is_read_but_raises_nothing()
+    {
+        var rules = RuleReader.Parse(Crossing.Replace("\"cooldownS\": 600,", "\"cooldownS\": 600, \"enabled\": false,", StringComparison.Ordinal));
+        Assert.False(Assert.Single(rules).Enabled);
+        Assert.Empty(Run(new RuleEvaluator(rules, new ZoneSetRuleZones(() => Base), BorderMap.Embedded), Southwards(Identity.Unknown)));
+        Assert.True(Assert.Single(RuleReader.Parse(Crossing)).Enabled);
+    }
+
+    [Fact]
+    public void A_rule_switched_off_and_on_again_fires_for_what_matches_then()
+    {
+        const string inside = """{ "rules": [ { "id": "in-mk", "when": { "zone": { "id": "mk" } } } ] }""";
+        var e = Evaluator(inside);
+        var proposals = new List<AlertProposal>();
+        e.Evaluate(new PictureSnapshot(T0, [Track("T1", 44.362, 28.488)]), proposals);
+        Assert.Single(proposals);
+        e.Replace(RuleReader.Parse(inside.Replace("\"when\"", "\"enabled\": false, \"when\"", StringComparison.Ordinal)));
+        e.Evaluate(new PictureSnapshot(T0.AddSeconds(1), [Track("T1", 44.362, 28.488)]), proposals);
+        Assert.Single(proposals);
+        e.Replace(RuleReader.Parse(inside.Replace("\"when\"", "\"cooldownS\": 0, \"when\"", StringComparison.Ordinal)));
+        e.Evaluate(new PictureSnapshot(T0.AddSeconds(2), [Track("T1", 44.362, 28.488)]), proposals);
+        Assert.Equal(2, proposals.Count);
+    }
+
+    [Fact]
     public void A_friendly_crossing_raises_nothing() =>
         Assert.Empty(Run(Evaluator(Crossing), Southwards(Identity.Friendly)));
 
@@ -151,6 +176,8 @@ public sealed class AlertRuleTests
     [InlineData("""{ "rules": [ { "id": "a", "when": { "all": [ { "sensorSilent": {} }, { "speedMps": { "min": 1 } } ] } } ] }""", "rules[0].when")]
     [InlineData("""{ "rules": [ { "id": "a", "severity": "urgent", "when": { "speedMps": { "min": 1 } } } ] }""", "rules[0].severity")]
     [InlineData("""{ "rules": [ { "id": "a", "when": { "border": { "from": "Ukraine" } } } ] }""", "rules[0].when.border.from")]
+    [InlineData("""{ "rules": [ { "id": "a", "enabled": "no", "when": { "speedMps": { "min": 1 } } } ] }""", "rules[0].enabled")]
+    [InlineData("""{ "rules": [ { "id": "a", "enabled": false, "when": { "class": ["helicopter"] } } ] }""", "rules[0].when.class[0]")]
     public void A_bad_rule_file_is_refused_naming_where(string json, string path)
     {
         var e = Assert.Throws<RuleFileException>(() => RuleReader.Parse(json));

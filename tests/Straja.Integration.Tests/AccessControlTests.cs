@@ -68,6 +68,8 @@ public sealed class AccessControlTests : IAsyncLifetime
             calls.Single(c => c.Method == method && c.Pattern.TrimEnd('/') == pattern).Access.Role ?? "any";
 
         Assert.Equal("operator", Role("POST", "/api/alerts/{id}/ack"));
+        Assert.Equal("admin", Role("PUT", "/api/rules"));
+        Assert.Equal("admin", Role("POST", "/api/rules/validate"));
         foreach (var c in calls.Where(c => c.Pattern.StartsWith("/api/registry", StringComparison.Ordinal)))
             Assert.Equal("registrar", c.Access.Role);
         foreach (var c in calls.Where(c => c.Pattern.StartsWith("/api/accounts", StringComparison.Ordinal) || c.Pattern.StartsWith("/api/tokens", StringComparison.Ordinal)))

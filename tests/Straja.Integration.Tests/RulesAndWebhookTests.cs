@@ -87,6 +87,62 @@ public sealed class RulesAndWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Validate_checks_a_document_naming_the_fault_and_applies_nothing()
+    {
+        var http = _server!.Http; // admin
+        var rules = new Uri("/api/rules", UriKind.Relative);
+        var validate = new Uri("/api/rules/validate", UriKind.Relative);
+        string current = await http.GetStringAsync(rules);
+
+        using var bad = await http.PostAsync(validate, Json("""{ "rules": [ { "id": "x", "when": { "all": [ { "speedMps": { "min": 1 } }, { "zone": { "id": "mk", "relation": "near" } } ] } } ] }"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Equal("rules[0].when.all[1].zone.relation", problem.RootElement.GetProperty("path").GetString());
+        Assert.Contains("near", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var good = await http.PostAsync(validate, Json("""{ "rules": [ { "id": "a", "when": { "speedMps": { "min": 1 } } }, { "id": "b", "enabled": false, "when": { "speedMps": { "min": 2 } } } ] }"""));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var summary = await good.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, summary.GetProperty("count").GetInt32());
+        Assert.Equal(1, summary.GetProperty("enabled").GetInt32());
+        Assert.Equal(current, await http.GetStringAsync(rules));
+
+        var operatorClient = await _server.NewUserAsync("op.validate", Roles.Operator);
+        using var refused = await operatorClient.PostAsync(validate, Json(current));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_replacement_based_on_an_old_version_is_refused_with_412_and_changes_nothing()
+    {
+        var http = _server!.Http; // admin
+        var rules = new Uri("/api/rules", UriKind.Relative);
+        using var first = await http.GetAsync(rules);
+        string version = first.Headers.ETag!.ToString();
+        string current = await first.Content.ReadAsStringAsync();
+
+        const string mine = """{ "rules": [ { "id": "fast", "when": { "speedMps": { "min": 80 } } } ] }""";
+        using var put = new HttpRequestMessage(HttpMethod.Put, rules) { Content = Json(mine) };
+        put.Headers.TryAddWithoutValidation("If-Match", version);
+        using var saved = await http.SendAsync(put);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        string next = saved.Headers.ETag!.ToString();
+        Assert.NotEqual(version, next);
+        using (var again = await http.GetAsync(rules))
+            Assert.Equal(next, again.Headers.ETag!.ToString());
+
+        // A second admin still holding the first version: refused, and the first admin's save stands.
+        using var stale = new HttpRequestMessage(HttpMethod.Put, rules) { Content = Json(current) };
+        stale.Headers.TryAddWithoutValidation("If-Match", version);
+        using var conflict = await http.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, conflict.StatusCode);
+        Assert.Contains("changed", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(mine, await http.GetStringAsync(rules));
+    }
+
     [Fact]
     public async Task The_border_crossing_alert_reaches_the_webhook_signed()
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Straja.Engine.Evaluation.Rules;
 
 namespace Straja.Server.Hosting;
@@ -20,6 +22,15 @@ internal sealed class RuleSource
 
     public string Json { get; private set; }
 
+    /// <summary>
+    /// The document's version as an HTTP entity tag (quoted): a hash of its text, so it needs no counter
+    /// and two admins who loaded the same text agree on it.
+    /// </summary>
+    public string Version => VersionOf(Json);
+
+    internal static string VersionOf(string json) =>
+        $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16]}\"";
+
     /// <summary>Reads and checks the rules; a bad file throws <see cref="RuleFileException"/> naming the file and the JSON path.</summary>
     public static (RuleSource Source, IReadOnlyList<AlertRule> Rules) Load(string? path)
     {
@@ -34,10 +45,17 @@ internal sealed class RuleSource
         }
     }
 
-    public void Save(string json)
+    /// <summary>
+    /// Writes <paramref name="json"/> and runs <paramref name="apply"/> (hand the rules to the engine) when the
+    /// document in force still has <paramref name="expectedVersion"/> (null: whatever it is). Both happen under
+    /// one lock, so two replacements cannot leave the file saying one thing and the engine running the other.
+    /// </summary>
+    public bool TryReplace(string json, string? expectedVersion, Action apply)
     {
         lock (_lock)
         {
+            if (expectedVersion is not null && expectedVersion != Version)
+                return false;
             if (_path is not null)
             {
                 string temp = _path + ".tmp";
@@ -46,6 +64,8 @@ internal sealed class RuleSource
             }
 
             Json = json;
+            apply();
+            return true;
         }
     }
 

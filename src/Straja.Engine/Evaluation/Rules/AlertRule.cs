@@ -4,7 +4,8 @@ namespace Straja.Engine.Evaluation.Rules;
 
 /// <summary>An operator-defined alert rule: when its condition becomes true for a subject, one alert.</summary>
 /// <param name="CooldownS">After firing for a subject, the rule stays quiet for that subject this long even if its condition falls and rises again.</param>
-public sealed record AlertRule(string Id, string Name, AlertSeverity Severity, double CooldownS, RuleCondition When);
+/// <param name="Enabled">A disabled rule stays in the file (checked like any other) but is not evaluated, so an operator can switch it off without losing it.</param>
+public sealed record AlertRule(string Id, string Name, AlertSeverity Severity, double CooldownS, RuleCondition When, bool Enabled = true);
 
 public enum ZoneRelation
 {

@@ -36,10 +36,13 @@ internal sealed class RuleEvaluator(IReadOnlyList<AlertRule> rules, IRuleZones z
 
     public IReadOnlyList<AlertRule> Rules => rules;
 
-    /// <summary>Takes new rules; the state of subjects of rules that keep their id stays, so nothing fires twice.</summary>
+    /// <summary>
+    /// Takes new rules; the state of subjects of rules that keep their id stays, so nothing fires twice.
+    /// A disabled rule forgets its subjects: switched on again, it fires for what matches at that moment.
+    /// </summary>
     public void Replace(IReadOnlyList<AlertRule> next)
     {
-        var ids = next.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = next.Where(r => r.Enabled).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var key in _subjects.Keys.Where(k => !ids.Contains(k.Rule)).ToList())
             _subjects.Remove(key);
         rules = next;
@@ -60,6 +63,8 @@ internal sealed class RuleEvaluator(IReadOnlyList<AlertRule> rules, IRuleZones z
 
         foreach (var rule in rules)
         {
+            if (!rule.Enabled)
+                continue;
             if (Mentions<SensorSilent>(rule.When))
             {
                 foreach (var sensor in _knownSensors.Order(StringComparer.Ordinal))

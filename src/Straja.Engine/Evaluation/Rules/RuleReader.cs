@@ -42,19 +42,20 @@ public static class RuleReader
             foreach (var r in list.EnumerateArray())
             {
                 string at = $"rules[{i++}]";
-                Keys(r, at, "id", "name", "severity", "cooldownS", "when");
+                Keys(r, at, "id", "name", "enabled", "severity", "cooldownS", "when");
                 string id = String(r, "id", at);
                 if (!ids.Add(id))
                     throw new RuleFileException($"{at}.id", $"'{id}' is used by an earlier rule");
                 string name = r.TryGetProperty("name", out _) ? String(r, "name", at) : id;
                 var severity = r.TryGetProperty("severity", out var sev) ? Severity(sev, $"{at}.severity") : AlertSeverity.Warning;
                 double cooldown = r.TryGetProperty("cooldownS", out var cd) ? Number(cd, $"{at}.cooldownS", min: 0) : 300;
+                bool enabled = !r.TryGetProperty("enabled", out var en) || Boolean(en, $"{at}.enabled");
                 if (!r.TryGetProperty("when", out var when))
                     throw new RuleFileException($"{at}.when", "required");
                 var condition = Condition(when, $"{at}.when");
                 if (RuleEvaluator.Mentions<SensorSilent>(condition) && MentionsTrack(condition))
                     throw new RuleFileException($"{at}.when", "sensorSilent cannot be combined with track conditions");
-                rules.Add(new AlertRule(id, name, severity, cooldown, condition));
+                rules.Add(new AlertRule(id, name, severity, cooldown, condition, enabled));
             }
 
             return rules;
@@ -206,6 +207,13 @@ public static class RuleReader
 
     private static JsonElement Required(JsonElement v, string key, string at) =>
         v.TryGetProperty(key, out var x) ? x : throw new RuleFileException($"{at}.{key}", "required");
+
+    private static bool Boolean(JsonElement v, string at) => v.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new RuleFileException(at, "expected true or false"),
+    };
 
     private static string String(JsonElement v, string key, string at)
     {

@@ -73,3 +73,43 @@ export function hasPosition(a) {
 function isAlert(a) {
   return a !== null && typeof a === "object" && typeof a.id === "string" && a.id.length > 0;
 }
+
+// --- the operator's view of the list -------------------------------------------------------
+
+const SEVERITY_RANK = { info: 1, warning: 2, critical: 3 };
+
+/** The panel's default filter: every alert, every severity (acknowledged ones are greyed, not hidden). */
+export const DEFAULT_ALERT_FILTER = Object.freeze({ show: "all", minSeverity: "info" });
+
+/** An unacknowledged alert that has waited past the escalation time (the server set escalatedAt). */
+export function isEscalated(a) {
+  return !a.acknowledged && typeof a.escalatedAt === "string" && a.escalatedAt.length > 0;
+}
+
+/**
+ * The alerts the panel lists, in the order it lists them: escalated ones first (most recently
+ * escalated on top) because they are the ones nobody has answered, then the rest in the store's
+ * order. `show` is "unacknowledged" or "all"; `minSeverity` hides alerts below it.
+ */
+export function panelAlerts(list, filter = DEFAULT_ALERT_FILTER) {
+  const floor = SEVERITY_RANK[filter.minSeverity] ?? 1;
+  const shown = list.filter((a) => (filter.show !== "unacknowledged" || !a.acknowledged) && (SEVERITY_RANK[a.severity] ?? 1) >= floor);
+  const escalated = shown.filter(isEscalated).sort((a, b) => Date.parse(b.escalatedAt) - Date.parse(a.escalatedAt) || 0);
+  return escalated.length === 0 ? shown : [...escalated, ...shown.filter((a) => !isEscalated(a))];
+}
+
+/**
+ * The name of the rule that raised an alert of kind "rule", whose message starts "<rule name>: ".
+ * The longest known name that fits wins (a name may itself contain ": "); without one that fits
+ * (a rule renamed or removed since), the text before the first ": ". Null for built-in alerts.
+ */
+export function ruleNameOf(alert, ruleNames = []) {
+  if (alert?.kind !== "rule" || typeof alert.message !== "string") return null;
+  let best = null;
+  for (const name of ruleNames) {
+    if (alert.message.startsWith(`${name}: `) && (best === null || name.length > best.length)) best = name;
+  }
+  if (best !== null) return best;
+  const cut = alert.message.indexOf(": ");
+  return cut > 0 ? alert.message.slice(0, cut) : null;
+}

@@ -18,6 +18,11 @@ import { requireSession, showSignedIn } from "./login.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
 import { mountRegistry } from "./registry.js";
 import { mountReplay } from "./replayView.js";
+import { mountRules } from "./rules.js";
+import { loadRules } from "./rulesApi.js";
+import { rulesOf } from "./rulesDoc.js";
+import { ruleNames } from "./rulesSummary.js";
+import { canAcknowledge } from "./session.js";
 import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -183,6 +188,8 @@ const alertsView = new AlertsView({
   list: $("alerts"),
   badge: $("unack-count"),
   store: alerts,
+  canAck: canAcknowledge(session),
+  filters: $("alert-filters"),
   onSelectAlert: (alert) => {
     if (hasPosition(alert)) map.panTo([alert.lat, alert.lon]);
     if (alert.trackId) select(alert.trackId, { pan: !hasPosition(alert) });
@@ -311,11 +318,15 @@ connectLive(liveUrl(window.location), {
 
 reloadAlerts();
 showDetail();
+// Rule alerts name their rule; the names come from the rules document (readable by every role).
+const showRuleNames = (text) => alertsView.setRuleNames(ruleNames(rulesOf(text)));
+loadRules().then(({ text }) => showRuleNames(text)).catch((e) => status(`alert rules: ${e.message}`));
 mountViews({
   mapView: document.querySelector("main.layout"),
   onMapShown: () => map.invalidateSize(),
   sections: {
     registry: mountRegistry({ root: $("registry") }),
+    rules: mountRules({ root: $("rules"), session, onSaved: showRuleNames }),
   },
 });
 

@@ -9,6 +9,8 @@ export const ROLES = Object.freeze(["viewer", "operator", "investigator", "regis
 
 /** Roles that may change the registry. */
 const REGISTRY_EDITORS = Object.freeze(["registrar", "admin"]);
+/** Roles that may acknowledge alerts (the server expands admin to every role; both are listed for a session without accounts). */
+const ACKNOWLEDGERS = Object.freeze(["operator", "admin"]);
 
 /**
  * The session from the answer to GET /api/session.
@@ -28,6 +30,15 @@ export function sessionFromResponse(status, body) {
 
 export function canEditRegistry(session) {
   return session.roles.some((r) => REGISTRY_EDITORS.includes(r));
+}
+
+export function canAcknowledge(session) {
+  return (session?.roles ?? []).some((r) => ACKNOWLEDGERS.includes(r));
+}
+
+/** Only an admin may replace the alert rules (docs/alert-rules.md). */
+export function canEditRules(session) {
+  return (session?.roles ?? []).includes("admin");
 }
 
 /** What the top of the registry pages says about the user. */

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ROLES, canEditRegistry, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
+import { ROLES, canAcknowledge, canEditRegistry, canEditRules, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
 
 test("Before accounts exist (404) the user has every role and may edit", () => {
   const s = sessionFromResponse(404, null);
@@ -44,4 +44,21 @@ test("loadSession reads the user and roles from GET /api/session", async () => {
   assert.deepEqual(calls, ["/api/session"]);
   assert.equal(s.user, "ana");
   assert.match(describeSession(s), /ana \(registrar\) — may edit/);
+});
+
+test("Only an operator or an admin may acknowledge alerts; a viewer may not", () => {
+  for (const role of ROLES) {
+    const s = sessionFromResponse(200, { user: "ana", roles: [role] });
+    assert.equal(canAcknowledge(s), role === "operator" || role === "admin", role);
+  }
+  assert.equal(canAcknowledge(sessionFromResponse(200, { user: "ion", roles: ["viewer", "operator"] })), true);
+  assert.equal(canAcknowledge(undefined), false);
+});
+
+test("Only an admin may edit the alert rules", () => {
+  for (const role of ROLES) {
+    const s = sessionFromResponse(200, { user: "ana", roles: role === "admin" ? [...ROLES] : ["viewer", role] });
+    assert.equal(canEditRules(s), role === "admin", role);
+  }
+  assert.equal(canEditRules(sessionFromResponse(401, null)), false);
 });
