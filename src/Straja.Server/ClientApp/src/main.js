@@ -11,6 +11,7 @@ import { AlertStore, alertsToMark, hasPosition } from "./alertStore.js";
 import { AlertsView } from "./alertsView.js";
 import { renderDetail } from "./detailView.js";
 import { renderSensors } from "./sensorsView.js";
+import { FieldReportsView } from "./fieldReportsView.js";
 import * as fmt from "./format.js";
 import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
@@ -93,7 +94,9 @@ const layers = {
   sensors: L.layerGroup(),
   coverage: L.layerGroup(),
   alertMarks: L.layerGroup().addTo(map),
+  reports: L.layerGroup().addTo(map),
 };
+const fieldReports = new FieldReportsView({ map, layer: layers.reports, list: $("field-reports"), onSelectTrack: (id) => select(id, { pan: true }) });
 
 // --- selection ---------------------------------------------------------------------------
 let historyRequest = 0;
@@ -116,6 +119,8 @@ function select(id, { pan = false } = {}) {
 
 function showDetail() {
   renderDetail($("detail"), state.selectedId, state.byId.get(state.selectedId), state.pictureTime);
+  const reports = fieldReports.corroborationFor(state.selectedId);
+  if (reports) $("detail").append(reports);
 }
 
 map.on("click", (e) => {
@@ -140,6 +145,7 @@ function onPicture(msg) {
   state.pictureReceivedAt = performance.now();
   trails.update(msg.time, msg.tracks);
   trackLayer.setTracks(msg.tracks);
+  fieldReports.update(msg.observations, msg.tracks);
   $("track-count").textContent = String(msg.tracks.length);
   $("confirmed-count").textContent = String(countConfirmed(msg.tracks));
   showClock();
@@ -303,6 +309,7 @@ mountViews({
 // Hooks for the end-to-end browser test and for measuring the draw cost.
 window.__straja = {
   tracks: () => state.tracks,
+  observations: () => fieldReports.observations,
   selected: () => state.selectedId,
   select: (id) => select(id),
   drawStats: () => trackLayer.stats(),
