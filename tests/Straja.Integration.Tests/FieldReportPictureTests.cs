@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Straja.Server;
 using Straja.Server.Auth;
@@ -97,18 +96,9 @@ public sealed class FieldReportPictureTests : IAsyncLifetime
         await ws.ConnectAsync(new UriBuilder(_server.BaseAddress) { Scheme = "ws", Path = "/api/live" }.Uri, cts.Token);
         string id = await FileAsync(_server.Anonymous(), Heard("over the river"));
 
-        var buffer = new byte[1 << 20];
         while (true)
         {
-            using var ms = new MemoryStream();
-            WebSocketReceiveResult r;
-            do
-            {
-                r = await ws.ReceiveAsync(buffer, cts.Token);
-                ms.Write(buffer, 0, r.Count);
-            }
-            while (!r.EndOfMessage);
-            var msg = JsonDocument.Parse(Encoding.UTF8.GetString(ms.ToArray())).RootElement;
+            var msg = await ws.ReceiveJsonAsync(cts.Token);
             if (msg.GetProperty("type").GetString() == "picture"
                 && msg.GetProperty("observations").EnumerateArray().Any(o => o.GetProperty("reportId").GetString() == id))
                 break;
