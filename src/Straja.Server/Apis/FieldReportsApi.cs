@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Straja.Engine.FieldReports;
 using Straja.Engine.Runtime;
@@ -36,7 +37,7 @@ internal static class FieldReportsApi
 
     private static async Task<Results<Created<FieldReportDto>, BadRequest<ProblemDetailsLite>>> File(
         FieldReportRequest request, ClaimsPrincipal user, HttpContext http, FieldReportStore store, IAirPictureStore history,
-        EngineService engine, TimeProvider clock, IOptions<JsonOptions> json)
+        EngineService engine, TimeProvider clock, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
         if (Validate(request) is { } problem)
             return TypedResults.BadRequest(new ProblemDetailsLite("invalid field report", problem));
@@ -54,8 +55,9 @@ internal static class FieldReportsApi
             request.HeadingDeg, report.Count, request.Description, trusted, reporter, now,
             JsonSerializer.Serialize(triage, json.Value.SerializerOptions));
         store.Add(stored);
-        // Stored first, like a detection is journaled first: the picture may lose a report only if the store has it.
-        await engine.ReportAsync([new TriagedReport(report, trust, triage)], now, http.RequestAborted).ConfigureAwait(false);
+        // Stored first, as a detection is journaled first, so a restart can bring back what the picture lost. Once
+        // stored it goes to the picture even if the reporter's phone gives up waiting: only shutdown stops it.
+        await engine.ReportAsync([new TriagedReport(report, trust, triage)], now, lifetime.ApplicationStopping).ConfigureAwait(false);
         return TypedResults.Created($"/api/field-reports/{id}", FieldReportDto.From(stored));
     }
 
