@@ -104,6 +104,7 @@ public sealed class StrajaServer : IAsyncDisposable
             TrackNumberBase = store.MaxTrackNumber(),
             Zones = zoneStore.Snapshot(),
             Registry = RegistryRefresh.ViewOf(registry),
+            Observations = Straja.Engine.FieldReports.ObservationOptions.Default with { LiveFor = options.FieldReportLiveFor },
         });
         var journal = new DetectionJournal(Path.Combine(options.DataDirectory, "journal"));
         var service = new EngineService(engine, journal, store, new InProcessBus());
@@ -128,6 +129,8 @@ public sealed class StrajaServer : IAsyncDisposable
         // Field reports keep their own field_reports table in the same file (docs/operations.md).
         var fieldReports = new FieldReportStore(Path.Combine(options.DataDirectory, "straja.db"));
         builder.Services.AddSingleton(fieldReports);
+        // Reports still live go back into the picture; the loop takes them before any detection.
+        await service.ReportAsync(FieldReportsApi.Recent(fieldReports, start, options.FieldReportLiveFor), start, cancellationToken).ConfigureAwait(false);
         var incidents = new IncidentStore(Path.Combine(options.DataDirectory, "straja.db"));
         builder.Services.AddSingleton(incidents);
         builder.Services.AddRateLimiter(o =>

@@ -70,5 +70,7 @@ public sealed record StrajaServerOptions
     /// <summary>Anonymous field reports accepted per address per <see cref="AnonymousReportWindow"/>.</summary>
     public int AnonymousReportsPerWindow { get; init; } = 5;
     public TimeSpan AnonymousReportWindow { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>A field report shows in the live picture this long after its time (docs/operations.md, Observations).</summary>
+    public TimeSpan FieldReportLiveFor { get; init; } = TimeSpan.FromMinutes(15);
     public static StrajaServerOptions Default { get; } = new();
 }

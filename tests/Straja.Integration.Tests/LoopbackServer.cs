@@ -129,6 +129,24 @@ internal sealed class LoopbackServer : IAsyncDisposable
     }
 }
 
+internal static class WebSocketTestExtensions
+{
+    /// <summary>Reads one whole text message (however many frames it takes) as JSON.</summary>
+    public static async Task<JsonElement> ReceiveJsonAsync(this System.Net.WebSockets.WebSocket ws, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 16];
+        using var ms = new MemoryStream();
+        System.Net.WebSockets.WebSocketReceiveResult r;
+        do
+        {
+            r = await ws.ReceiveAsync(buffer, ct);
+            ms.Write(buffer, 0, r.Count);
+        }
+        while (!r.EndOfMessage);
+        return JsonDocument.Parse(ms.ToArray()).RootElement.Clone();
+    }
+}
+
 /// <summary>A clock the test moves by hand (lock-out periods without waiting).</summary>
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Straja.Server;
 
@@ -111,18 +110,9 @@ public sealed class ServerApiTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await ws.ConnectAsync(uri, cts.Token);
         int pictures = 0;
-        var buffer = new byte[1 << 20];
         while (pictures < 3)
         {
-            using var ms = new MemoryStream();
-            WebSocketReceiveResult r;
-            do
-            {
-                r = await ws.ReceiveAsync(buffer, cts.Token);
-                ms.Write(buffer, 0, r.Count);
-            }
-            while (!r.EndOfMessage);
-            var msg = JsonDocument.Parse(Encoding.UTF8.GetString(ms.ToArray())).RootElement;
+            var msg = await ws.ReceiveJsonAsync(cts.Token);
             if (msg.GetProperty("type").GetString() == "picture")
             {
                 Assert.Equal(JsonValueKind.Array, msg.GetProperty("tracks").ValueKind);

@@ -44,7 +44,8 @@ public enum TriageMatchKind
 /// <summary>One explanation of a report, with how well it fits (0..1).</summary>
 /// <param name="SeparationDeg">Angle between the reported direction and the candidate, when a direction was reported.</param>
 /// <param name="DistanceM">Distance from the reporter, for tracks.</param>
-public sealed record TriageMatch(TriageMatchKind Kind, string Name, double Score, double? SeparationDeg, double? DistanceM, string Reason);
+/// <param name="TrackId">The track, for track and aircraft matches (the name may carry a callsign too).</param>
+public sealed record TriageMatch(TriageMatchKind Kind, string Name, double Score, double? SeparationDeg, double? DistanceM, string Reason, string? TrackId = null);
 
 /// <summary>The triage of one report: candidates best first, and a sentence for the operator.</summary>
 public sealed record TriageResult(string ReportId, string Verdict, IReadOnlyList<TriageMatch> Matches)

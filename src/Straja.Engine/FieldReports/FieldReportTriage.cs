@@ -119,7 +119,7 @@ public static class FieldReportTriage
         string name = transponding && s.Callsign is { Length: > 0 } cs ? $"{s.TrackId} ({cs.Trim()})" : s.TrackId;
         string reason = string.Create(CultureInfo.InvariantCulture,
             $"{(s.Live ? "live" : "recorded")} {(transponding ? "transponding aircraft" : "track")} {g.DistanceM / 1000:0.0} km away{(separation is { } sep ? $", {sep:0}° off the reported direction" : "")}{(minutes >= 1 ? $", {minutes:0} min from the report" : "")}");
-        return new TriageMatch(kind, name, score, separation, g.DistanceM, reason);
+        return new TriageMatch(kind, name, score, separation, g.DistanceM, reason, s.TrackId);
     }
 
     private static void AddSky(FieldReport report, TriageOptions options, List<TriageMatch> matches)

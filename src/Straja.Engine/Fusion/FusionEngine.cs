@@ -31,6 +31,8 @@ public sealed record FusionOptions
     public long TrackNumberBase { get; init; }
     /// <summary>Operator-defined alert rules (Evaluation/Rules, docs/alert-rules.md), evaluated after the built-in evaluators.</summary>
     public IReadOnlyList<Evaluation.Rules.AlertRule> Rules { get; init; } = [];
+    /// <summary>How field reports show in the picture (FieldReports/ObservationBook).</summary>
+    public FieldReports.ObservationOptions Observations { get; init; } = FieldReports.ObservationOptions.Default;
     public static FusionOptions Default { get; } = new();
 }
 
@@ -65,6 +67,7 @@ public sealed class FusionEngine
     private readonly List<(Detection Detection, long Arrival)> _pending = [];
     private long _arrival;
     private readonly List<AlertProposal> _proposals = [];
+    private readonly FieldReports.ObservationBook _observations;
 
     public FusionEngine(GeoPoint sectorOrigin, IEnumerable<SensorDescriptor> sensors, DateTimeOffset epoch, FusionOptions? options = null)
     {
@@ -85,6 +88,7 @@ public sealed class FusionEngine
             new IdentityEvaluator(),
             _rules,
         ];
+        _observations = new FieldReports.ObservationBook(_options.Observations);
         Picture = PictureSnapshot.Empty(epoch);
     }
 
@@ -118,6 +122,9 @@ public sealed class FusionEngine
     public void UseRegistry(RegistryView registry) => _identity.Registry = registry ?? throw new ArgumentNullException(nameof(registry));
 
     public void RestoreAlert(Alert alert) => _alerts.Restore(alert);
+
+    /// <summary>Takes a triaged field report into the picture as an observation from the next picture on; call on the engine's loop.</summary>
+    public void Observe(FieldReports.TriagedReport report) => _observations.Add(report);
 
     public Alert? Acknowledge(string alertId, string by, DateTimeOffset at) => _alerts.Acknowledge(alertId, by, at);
 
@@ -272,7 +279,7 @@ public sealed class FusionEngine
 
         _identity.Forget(snaps.Select(s => s.CooperativeId));
 
-        return new PictureSnapshot(now, tracks);
+        return new PictureSnapshot(now, tracks) { Observations = _observations.Current(now, tracks) };
     }
 
     private double Seconds(DateTimeOffset t) => (t - _epoch).TotalSeconds;

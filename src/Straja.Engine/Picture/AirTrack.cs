@@ -90,5 +90,8 @@ public sealed record ClassSupport(string Source, TargetClass Class, double Weigh
 /// <summary>An immutable picture of one sector at one time; readers never see it change.</summary>
 public sealed record PictureSnapshot(DateTimeOffset Time, IReadOnlyList<AirTrack> Tracks)
 {
+    /// <summary>Field reports live at <see cref="Time"/>, newest first: low-confidence observations, never tracks.</summary>
+    public IReadOnlyList<FieldReports.FieldObservation> Observations { get; init; } = [];
+
     public static PictureSnapshot Empty(DateTimeOffset time) => new(time, []);
 }

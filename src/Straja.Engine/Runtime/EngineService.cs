@@ -65,6 +65,13 @@ public sealed class EngineService : IDisposable
         await _bus.PublishAsync(new DetectionBatch(detections, now), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Hands stored, triaged field reports to the sector loop, which shows them as observations from its next
+    /// picture on: the loop is the picture's only writer, so a report filed over HTTP travels the bus like a detection.
+    /// </summary>
+    public ValueTask ReportAsync(IReadOnlyList<FieldReports.TriagedReport> reports, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _bus.PublishAsync(new DetectionBatch([], now) { Reports = reports }, cancellationToken);
+
     /// <summary>The single-writer sector loop. Runs until the token is cancelled or the bus completes.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -111,6 +118,8 @@ public sealed class EngineService : IDisposable
         FusionStep step;
         lock (_engineLock)
         {
+            foreach (var r in batch.Reports)
+                _engine.Observe(r);
             step = _engine.Process(batch.Detections, batch.Now);
             foreach (var d in batch.Detections)
                 _sensorLastSeen[d.SensorId] = d.Time;

@@ -3,7 +3,11 @@ using System.Threading.Channels;
 namespace Straja.Engine.Runtime;
 
 /// <summary>A batch of journaled detections and the ingest clock's time when it was accepted.</summary>
-public sealed record DetectionBatch(IReadOnlyList<Detection> Detections, DateTimeOffset Now);
+public sealed record DetectionBatch(IReadOnlyList<Detection> Detections, DateTimeOffset Now)
+{
+    /// <summary>Field reports already stored and triaged, for the picture's observations.</summary>
+    public IReadOnlyList<FieldReports.TriagedReport> Reports { get; init; } = [];
+}
 
 /// <summary>
 /// Carries journaled detections to a sector's fusion loop. In-process by default; a NATS JetStream

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Straja.Engine.FieldReports;
 using Straja.Engine.Runtime;
@@ -29,17 +30,21 @@ internal static class FieldReportsApi
             .WithSummary("Files a report (no sign-in needed; anonymous reports are rate-limited per address) and returns it with its triage.");
         api.MapGet("", (FieldReportStore store, int? limit) => TypedResults.Ok(store.Latest(Math.Clamp(limit ?? 100, 1, 1000)).Select(FieldReportDto.From).ToArray()))
             .WithSummary("The newest reports with their triage, newest first.");
+        app.MapGet("/api/observations", (EngineService engine) => TypedResults.Ok(engine.Picture.Observations.Select(ObservationDto.From).ToArray()))
+            .WithTags("Picture").RequireRoles(Roles.Viewer, Roles.Investigator)
+            .WithSummary("The field reports live in the picture, newest first: low-confidence observations with their triage and any track they corroborate.");
     }
 
-    private static Results<Created<FieldReportDto>, BadRequest<ProblemDetailsLite>> File(
+    private static async Task<Results<Created<FieldReportDto>, BadRequest<ProblemDetailsLite>>> File(
         FieldReportRequest request, ClaimsPrincipal user, HttpContext http, FieldReportStore store, IAirPictureStore history,
-        EngineService engine, TimeProvider clock, IOptions<JsonOptions> json)
+        EngineService engine, TimeProvider clock, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
         if (Validate(request) is { } problem)
             return TypedResults.BadRequest(new ProblemDetailsLite("invalid field report", problem));
         var now = clock.GetUtcNow();
         var time = request.Time ?? now;
         bool trusted = user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Investigator);
+        var trust = trusted ? ReporterTrust.Trusted : user.Identity?.IsAuthenticated == true ? ReporterTrust.SignedIn : ReporterTrust.Anonymous;
         string reporter = user.Identity is { IsAuthenticated: true, Name: { } name } ? name : $"anonymous@{http.Connection.RemoteIpAddress}";
         string id = store.NextId();
         var report = new FieldReport(id, time, new GeoPoint(request.Lat, request.Lon, request.AltM ?? 0),
@@ -50,6 +55,9 @@ internal static class FieldReportsApi
             request.HeadingDeg, report.Count, request.Description, trusted, reporter, now,
             JsonSerializer.Serialize(triage, json.Value.SerializerOptions));
         store.Add(stored);
+        // Stored first, as a detection is journaled first, so a restart can bring back what the picture lost. Once
+        // stored it goes to the picture even if the reporter's phone gives up waiting: only shutdown stops it.
+        await engine.ReportAsync([new TriagedReport(report, trust, triage)], now, lifetime.ApplicationStopping).ConfigureAwait(false);
         return TypedResults.Created($"/api/field-reports/{id}", FieldReportDto.From(stored));
     }
 
@@ -67,6 +75,37 @@ internal static class FieldReportsApi
         }
 
         return sightings;
+    }
+
+    /// <summary>The stored reports still live at <paramref name="now"/>, oldest first, for the picture after a restart.</summary>
+    internal static IReadOnlyList<TriagedReport> Recent(FieldReportStore store, DateTimeOffset now, TimeSpan liveFor)
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        return store.Latest(ObservationOptions.Default.MaxLive)
+            .Where(r => r.Time > now - liveFor)
+            .Reverse()
+            .Select(r => ToTriaged(r, json))
+            .ToList();
+    }
+
+    internal static TriagedReport ToTriaged(StoredFieldReport r, JsonSerializerOptions json)
+    {
+        var report = new FieldReport(r.Id, r.Time, new GeoPoint(r.LatDeg, r.LonDeg, 0), r.Sense == "heard" ? ReportSense.Heard : ReportSense.Seen,
+            r.BearingDeg, r.ElevationDeg, r.HeadingDeg, r.Count, r.Description, r.Trusted);
+        var trust = r.Trusted ? ReporterTrust.Trusted
+            : r.Reporter.StartsWith("anonymous@", StringComparison.Ordinal) ? ReporterTrust.Anonymous : ReporterTrust.SignedIn;
+        TriageResult? triage;
+        try
+        {
+            triage = JsonSerializer.Deserialize<TriageResult>(r.TriageJson, json);
+        }
+        catch (JsonException e)
+        {
+            // A report whose stored triage cannot be read still shows, saying so, rather than stopping the start.
+            triage = new TriageResult(r.Id, $"stored triage unreadable (report {r.Id}, {e.Path}): {e.Message}", []);
+        }
+
+        return new TriagedReport(report, trust, triage ?? new TriageResult(r.Id, $"stored triage of report {r.Id} is empty", []));
     }
 
     private static string? Validate(FieldReportRequest r)
@@ -104,3 +143,39 @@ public sealed record FieldReportDto(
             r.Trusted, r.Reporter, r.ReceivedAt, doc.RootElement.Clone());
     }
 }
+
+/// <summary>
+/// A field report as an observation in the picture (GET /api/observations and the live feed's picture message):
+/// where the reporter was, how uncertain (a circle of the sense's range, and the sight line when a direction was
+/// given), the reporter's trust ("anonymous", "signed-in", "trusted") and confidence (0..1), the triage's verdict and
+/// best match, and the live track it corroborates, if any.
+/// </summary>
+public sealed record ObservationDto(
+    string ReportId, DateTimeOffset Time, double Lat, double Lon, string Sense, int Count, double? HeadingDeg, double? ElevationDeg,
+    string? Description, string Trust, double Confidence, double UncertaintyRadiusM, SightLineDto? Sight, string Verdict,
+    ObservationMatchDto? BestMatch, string? LinkedTrackId, DateTimeOffset ExpiresAt)
+{
+    public static ObservationDto From(FieldObservation o) => new(
+        o.ReportId, o.Time, Math.Round(o.Observer.LatDeg, 6), Math.Round(o.Observer.LonDeg, 6), o.Sense == ReportSense.Heard ? "heard" : "seen",
+        o.Count, o.HeadingDeg, o.ElevationDeg, o.Description,
+        o.Trust switch { ReporterTrust.Trusted => "trusted", ReporterTrust.SignedIn => "signed-in", _ => "anonymous" },
+        o.Confidence, o.UncertaintyRadiusM,
+        o.Sight is { } s ? new SightLineDto(s.BearingDeg, s.HalfWidthDeg, s.LengthM, Math.Round(s.End.LatDeg, 6), Math.Round(s.End.LonDeg, 6)) : null,
+        o.Verdict,
+        o.BestMatch is { } m ? new ObservationMatchDto(Wire(m.Kind), m.Name, m.TrackId, Math.Round(m.Score, 3), m.Reason) : null,
+        o.LinkedTrackId, o.ExpiresAt);
+
+    private static string Wire(TriageMatchKind kind) => kind switch
+    {
+        TriageMatchKind.Track => "track",
+        TriageMatchKind.TranspondingAircraft => "aircraft",
+        TriageMatchKind.Planet => "planet",
+        _ => "star",
+    };
+}
+
+/// <summary>The reported direction: bearing and the sector's half width (degrees), its length (m) and end point.</summary>
+public sealed record SightLineDto(double BearingDeg, double HalfWidthDeg, double LengthM, double EndLat, double EndLon);
+
+/// <summary>The triage's best explanation: kind "track", "aircraft", "planet" or "star"; the track id for the first two.</summary>
+public sealed record ObservationMatchDto(string Kind, string Name, string? TrackId, double Score, string Reason);

@@ -52,7 +52,13 @@ internal sealed class LiveFeed : BackgroundService
     }
 
     public ReadOnlyMemory<byte> PictureMessage(PictureSnapshot picture) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { type = "picture", time = picture.Time, tracks = picture.Tracks.Select(TrackDto.From) }, _json);
+        JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            type = "picture",
+            time = picture.Time,
+            tracks = picture.Tracks.Select(TrackDto.From),
+            observations = picture.Observations.Select(ObservationDto.From),
+        }, _json);
 
     private void OnAlert(Alert alert) =>
         Broadcast(JsonSerializer.SerializeToUtf8Bytes(new { type = "alert", alert = AlertDto.From(alert) }, _json));

@@ -11,6 +11,7 @@ import { AlertStore, alertsToMark, hasPosition } from "./alertStore.js";
 import { AlertsView } from "./alertsView.js";
 import { renderDetail } from "./detailView.js";
 import { renderSensors } from "./sensorsView.js";
+import { FieldReportsView } from "./fieldReportsView.js";
 import * as fmt from "./format.js";
 import { alertMarksLayer, countriesLayer, borderLayer, zonesLayer, sensorLayers } from "./geoLayers.js";
 import { connectLive, liveUrl } from "./live.js";
@@ -99,7 +100,9 @@ const layers = {
   sensors: L.layerGroup(),
   coverage: L.layerGroup(),
   alertMarks: L.layerGroup().addTo(map),
+  reports: L.layerGroup().addTo(map),
 };
+const fieldReports = new FieldReportsView({ map, layer: layers.reports, list: $("field-reports"), onSelectTrack: (id) => select(id, { pan: true }) });
 
 // Replay (replayView.js) swaps its own track layer and alert marks in for these while it runs.
 const replay = mountReplay({
@@ -133,6 +136,8 @@ function select(id, { pan = false } = {}) {
 
 function showDetail() {
   renderDetail($("detail"), state.selectedId, state.byId.get(state.selectedId), state.pictureTime);
+  const reports = fieldReports.corroborationFor(state.selectedId);
+  if (reports) $("detail").append(reports);
 }
 
 map.on("click", (e) => {
@@ -158,6 +163,7 @@ function onPicture(msg) {
   state.pictureReceivedAt = performance.now();
   trails.update(msg.time, msg.tracks);
   trackLayer.setTracks(msg.tracks);
+  fieldReports.update(msg.observations, msg.tracks);
   // While replaying, the header shows the replay; the live state above keeps up for "Back to live".
   if (!replay.active()) showPictureHeader();
   showStale();
@@ -333,6 +339,7 @@ mountViews({
 // Hooks for the end-to-end browser test and for measuring the draw cost.
 window.__straja = {
   tracks: () => state.tracks,
+  observations: () => fieldReports.observations,
   selected: () => state.selectedId,
   select: (id) => select(id),
   drawStats: () => trackLayer.stats(),
