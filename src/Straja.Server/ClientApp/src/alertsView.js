@@ -1,6 +1,8 @@
 // The alert list: newest first, one row per alert, severity colour on the left edge, an
 // Acknowledge button on each unacknowledged row. Rows carry the data-* hooks that the
-// end-to-end browser test reads. Rebuilt only when the store changes.
+// end-to-end browser test reads. Rebuilt only when the store changes. For an investigator
+// (onOpenIncident given) each row also has a checkbox, and "Open incident" above the list opens
+// one incident linked to the checked alerts.
 
 import { utcHms } from "./format.js";
 
@@ -14,14 +16,43 @@ export class AlertsView {
   #onAck;
   #drawnVersion = -1;
   #errors = new Map(); // alert id -> last acknowledgement error
+  #picked = new Set(); // alert ids checked for a new incident
+  #incidentBar = null; // { button, error } when the user may open incidents
 
-  constructor({ list, badge, store, onSelectAlert, onAck }) {
+  constructor({ list, badge, store, onSelectAlert, onAck, onOpenIncident }) {
     this.#list = list;
     this.#badge = badge;
     this.#store = store;
     this.#onSelectAlert = onSelectAlert;
     this.#onAck = onAck;
     list.addEventListener("click", (e) => this.#click(e));
+    if (onOpenIncident) this.#incidentBar = this.#mountIncidentBar(onOpenIncident);
+  }
+
+  #mountIncidentBar(onOpenIncident) {
+    const bar = el("div", "alert-incident-bar");
+    const button = el("button", "open-incident", "Open incident");
+    button.type = "button";
+    button.disabled = true;
+    button.setAttribute("data-testid", "open-incident");
+    const error = el("span", "alert-error");
+    error.setAttribute("data-testid", "open-incident-error");
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      error.textContent = "";
+      try {
+        await onOpenIncident([...this.#picked].map((id) => this.#store.get(id)).filter(Boolean));
+        this.#picked.clear();
+        this.#drawnVersion = -1;
+        this.render();
+      } catch (e) {
+        error.textContent = e.message;
+      }
+      button.disabled = this.#picked.size === 0;
+    });
+    bar.append(button, error);
+    this.#list.before(bar);
+    return { button };
   }
 
   setAckError(alertId, message) {
@@ -50,6 +81,14 @@ export class AlertsView {
     if (a.trackId) li.dataset.trackId = a.trackId;
 
     const head = el("div", "alert-head");
+    if (this.#incidentBar) {
+      const pick = el("input", "alert-pick");
+      pick.type = "checkbox";
+      pick.checked = this.#picked.has(a.id);
+      pick.title = "Select for a new incident";
+      pick.setAttribute("data-testid", "alert-pick");
+      head.append(pick);
+    }
     head.append(
       el("span", "alert-time", utcHms(a.time)),
       el("span", "alert-sev", (a.severity ?? "info").toUpperCase()),
@@ -80,6 +119,12 @@ export class AlertsView {
     const row = e.target.closest("li.alert");
     if (!row) return;
     const id = row.dataset.alertId;
+    if (e.target.matches("input.alert-pick")) {
+      if (e.target.checked) this.#picked.add(id);
+      else this.#picked.delete(id);
+      this.#incidentBar.button.disabled = this.#picked.size === 0;
+      return;
+    }
     if (e.target.closest("button.ack")) {
       e.target.disabled = true;
       this.#errors.delete(id);

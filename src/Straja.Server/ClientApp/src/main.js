@@ -17,6 +17,10 @@ import { connectLive, liveUrl } from "./live.js";
 import { requireSession, showSignedIn } from "./login.js";
 import { PANE_ORDER, paneZIndex } from "./panes.js";
 import { mountRegistry } from "./registry.js";
+import { mountIncidents } from "./incidents.js";
+import * as incidentsApi from "./incidentsApi.js";
+import { incidentHash, incursionFromAlerts } from "./incidentsModel.js";
+import { canInvestigate } from "./session.js";
 import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -93,12 +97,13 @@ const layers = {
   sensors: L.layerGroup(),
   coverage: L.layerGroup(),
   alertMarks: L.layerGroup().addTo(map),
+  debris: L.layerGroup().addTo(map), // a debris ellipse sent from an incident's back-tracking
 };
 
 // --- selection ---------------------------------------------------------------------------
 let historyRequest = 0;
 
-function select(id, { pan = false } = {}) {
+function select(id, { pan = false, fitHistory = false } = {}) {
   state.selectedId = id;
   trackLayer.setSelected(id);
   showDetail();
@@ -109,7 +114,10 @@ function select(id, { pan = false } = {}) {
   api
     .getHistory(id)
     .then((points) => {
-      if (request === historyRequest && Array.isArray(points)) trackLayer.setHistory(id, points);
+      if (request !== historyRequest || !Array.isArray(points)) return;
+      trackLayer.setHistory(id, points);
+      // A track opened from an incident may no longer be live: show where it was.
+      if (fitHistory && points.length > 0 && !state.byId.has(id)) map.fitBounds(points.map((p) => [p.lat, p.lon]), { maxZoom: 12 });
     })
     .catch((e) => status(`history of ${id}: ${e.message}`));
 }
@@ -169,6 +177,13 @@ const alertsView = new AlertsView({
     if (hasPosition(alert)) map.panTo([alert.lat, alert.lon]);
     if (alert.trackId) select(alert.trackId, { pan: !hasPosition(alert) });
   },
+  // Investigators tick alerts and open one incursion incident linked to them (and their tracks).
+  onOpenIncident: canInvestigate(session)
+    ? async (picked) => {
+        const incident = await incidentsApi.open(incursionFromAlerts(picked));
+        window.location.hash = incidentHash(incident.id);
+      }
+    : null,
   onAck: async (id) => {
     try {
       alerts.upsert(await api.acknowledgeAlert(id));
@@ -292,13 +307,36 @@ connectLive(liveUrl(window.location), {
 
 reloadAlerts();
 showDetail();
+
+// --- from the incidents pages: a track ("#/track/<id>") or a debris ellipse on this map -------
+let onNextMapShown = null; // a map laid out while hidden must be resized before it can fit bounds
+function showDebris({ ellipse, find, path, trackId }) {
+  layers.debris.clearLayers();
+  L.polyline(path, { color: "#ff6b6b", weight: 2, dashArray: "4 4", interactive: false }).addTo(layers.debris);
+  L.polygon(ellipse, { color: "#ff9f43", weight: 2, fillOpacity: 0.15, interactive: false }).addTo(layers.debris);
+  L.circleMarker(find, { radius: 7, color: "#ffffff", fillColor: "#ffd166", fillOpacity: 1, weight: 2, interactive: false }).addTo(layers.debris);
+  onNextMapShown = () => map.fitBounds(L.latLngBounds(ellipse).extend(find).pad(0.3), { maxZoom: 14 });
+  window.location.hash = `#/debris/${encodeURIComponent(trackId)}`;
+}
+function followTrackHash() {
+  const m = /^#\/track\/(.+)$/.exec(window.location.hash);
+  if (m) select(decodeURIComponent(m[1]), { pan: true, fitHistory: true });
+}
+window.addEventListener("hashchange", followTrackHash);
+
 mountViews({
   mapView: document.querySelector("main.layout"),
-  onMapShown: () => map.invalidateSize(),
+  onMapShown: () => {
+    map.invalidateSize();
+    onNextMapShown?.();
+    onNextMapShown = null;
+  },
   sections: {
     registry: mountRegistry({ root: $("registry") }),
+    incidents: mountIncidents({ root: $("incidents"), session, showOnMap: showDebris }),
   },
 });
+followTrackHash();
 
 // Hooks for the end-to-end browser test and for measuring the draw cost.
 window.__straja = {
@@ -308,5 +346,6 @@ window.__straja = {
   drawStats: () => trackLayer.stats(),
   resetDrawStats: () => trackLayer.resetStats(),
   symbolCacheSize: () => symbols.size,
+  debrisShown: () => layers.debris.getLayers().length > 0,
   map,
 };

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ROLES, canEditRegistry, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
+import { ROLES, canEditRegistry, canInvestigate, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
 
 test("Before accounts exist (404) the user has every role and may edit", () => {
   const s = sessionFromResponse(404, null);
@@ -44,4 +44,13 @@ test("loadSession reads the user and roles from GET /api/session", async () => {
   assert.deepEqual(calls, ["/api/session"]);
   assert.equal(s.user, "ana");
   assert.match(describeSession(s), /ana \(registrar\) — may edit/);
+});
+
+test("Only an investigator or an admin may open and work incidents", () => {
+  for (const role of ROLES) {
+    const s = sessionFromResponse(200, { user: "ana", roles: [role] });
+    assert.equal(canInvestigate(s), role === "investigator" || role === "admin", role);
+  }
+  assert.equal(canInvestigate(sessionFromResponse(401, null)), false);
+  assert.equal(canInvestigate(null), false);
 });
