@@ -322,7 +322,6 @@ function followTrackHash() {
   const m = /^#\/track\/(.+)$/.exec(window.location.hash);
   if (m) select(decodeURIComponent(m[1]), { pan: true, fitHistory: true });
 }
-window.addEventListener("hashchange", followTrackHash);
 
 mountViews({
   mapView: document.querySelector("main.layout"),
@@ -336,6 +335,8 @@ mountViews({
     incidents: mountIncidents({ root: $("incidents"), session, showOnMap: showDebris }),
   },
 });
+// After views.js's own listener, so the map is visible (and sized) before it pans.
+window.addEventListener("hashchange", followTrackHash);
 followTrackHash();
 
 // Hooks for the end-to-end browser test and for measuring the draw cost.
