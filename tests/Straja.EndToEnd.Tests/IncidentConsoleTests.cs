@@ -136,7 +136,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         await page.GetByTestId("move-closed").ClickAsync();
         await Assertions.Expect(page.GetByTestId("move-refusal")).ToContainTextAsync("state: an incident that is closed cannot become closed");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident.png"), FullPage = true });
-        Assert.Empty(_consoleErrors.Where(e => !e.Contains("409", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_consoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
     }
 
     [Fact]
