@@ -181,11 +181,12 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         await candidate.Locator("td").First.ClickAsync();
         await Assertions.Expect(map).ToHaveAttributeAsync("data-selected", trackId);
         await Assertions.Expect(map.Locator("path.debris-ellipse")).ToHaveCountAsync(1);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident-backtrack.png"), FullPage = true });
+        await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident-backtrack-map.png") });
 
         await candidate.GetByTestId("show-on-map").ClickAsync();
         await Assertions.Expect(page.GetByTestId("map")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.__straja.debrisShown()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident-debris-on-map.png") });
         Assert.Empty(_consoleErrors);
     }
 

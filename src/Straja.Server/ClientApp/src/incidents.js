@@ -41,6 +41,9 @@ export function mountIncidents({ root, session, showOnMap, now = () => new Date(
       showOnMap,
       now,
     };
+    // A page re-rendered after a change keeps its place; another page starts at the top.
+    const scroll = root.dataset.hash === window.location.hash ? root.scrollTop : 0;
+    root.dataset.hash = window.location.hash;
     root.replaceChildren(nav(r, session), page);
     try {
       if (r.page === "list") await listPage(page, ctx, r.state);
@@ -48,6 +51,7 @@ export function mountIncidents({ root, session, showOnMap, now = () => new Date(
     } catch (e) {
       if (ctx.current()) ctx.fail(e);
     }
+    if (ctx.current()) root.scrollTop = scroll;
   }
 
   return { root, show: route };

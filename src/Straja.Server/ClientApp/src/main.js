@@ -312,9 +312,11 @@ showDetail();
 let onNextMapShown = null; // a map laid out while hidden must be resized before it can fit bounds
 function showDebris({ ellipse, find, path, trackId }) {
   layers.debris.clearLayers();
-  L.polyline(path, { color: "#ff6b6b", weight: 2, dashArray: "4 4", interactive: false }).addTo(layers.debris);
-  L.polygon(ellipse, { color: "#ff9f43", weight: 2, fillOpacity: 0.15, interactive: false }).addTo(layers.debris);
-  L.circleMarker(find, { radius: 7, color: "#ffffff", fillColor: "#ffd166", fillOpacity: 1, weight: 2, interactive: false }).addTo(layers.debris);
+  // On the border's canvas: the default overlay pane lies under the opaque country fills.
+  const style = { renderer: renderers.border, interactive: false };
+  L.polyline(path, { ...style, color: "#ff6b6b", weight: 2, dashArray: "4 4" }).addTo(layers.debris);
+  L.polygon(ellipse, { ...style, color: "#ff9f43", weight: 2, fillOpacity: 0.15 }).addTo(layers.debris);
+  L.circleMarker(find, { ...style, radius: 7, color: "#ffffff", fillColor: "#ffd166", fillOpacity: 1, weight: 2 }).addTo(layers.debris);
   onNextMapShown = () => map.fitBounds(L.latLngBounds(ellipse).extend(find).pad(0.3), { maxZoom: 14 });
   window.location.hash = `#/debris/${encodeURIComponent(trackId)}`;
 }
