@@ -42,7 +42,9 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
 {
     private readonly List<string> _consoleErrors = [];
 
-    private async Task<IPage> SignedInPageAsync()
+    private Task<IPage> SignedInPageAsync() => SignedInPageAsync("admin", fixture.Password);
+
+    private async Task<IPage> SignedInPageAsync(string user, string password)
     {
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         page.Console += (_, m) =>
@@ -51,7 +53,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
                 _consoleErrors.Add(m.Text);
         };
         await page.GotoAsync(fixture.Demo.Url);
-        await LoginTests.SignInAsync(page, "admin", fixture.Password);
+        await LoginTests.SignInAsync(page, user, password);
         return page;
     }
 
@@ -187,6 +189,41 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         await Assertions.Expect(page.GetByTestId("map")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.__straja.debrisShown()");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident-debris-on-map.png") });
+        Assert.Empty(_consoleErrors);
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_incidents_and_their_timeline_but_is_offered_no_control_to_change_them()
+    {
+        using var http = await fixture.Demo.AdminClientAsync();
+        const string password = "watch-the-river-2026";
+        (await http.PostAsJsonAsync(new Uri("/api/accounts", UriKind.Relative), new { user = "wall", password, roles = new[] { "viewer" } })).EnsureSuccessStatusCode();
+        using var opened = await http.PostAsJsonAsync(new Uri("/api/incidents", UriKind.Relative), new { kind = "sensor-fault", title = "Tulcea radar silent at night" });
+        opened.EnsureSuccessStatusCode();
+        string id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await http.PostAsJsonAsync(new Uri($"/api/incidents/{id}/comments", UriKind.Relative), new { text = "technician called" })).EnsureSuccessStatusCode();
+
+        var page = await SignedInPageAsync("wall", password);
+        await page.GetByTestId("alert-item").First.WaitForAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(page.GetByTestId("alert-pick")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("open-incident")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("view-incidents").ClickAsync();
+        var row = page.Locator($"[data-testid=incident-row][data-incident-id='{id}']");
+        await Assertions.Expect(row).ToContainTextAsync("Tulcea radar silent at night");
+        await Assertions.Expect(page.GetByTestId("form-new-incident")).ToHaveCountAsync(0);
+        // The state filter: a closed-only list does not show the open incident.
+        await page.GetByTestId("filter-closed").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await page.GetByTestId("filter-open").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+
+        await row.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("incident-state")).ToHaveTextAsync("open");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-action=comment]")).ToContainTextAsync("technician called");
+        foreach (var control in new[] { "move-investigating", "move-closed", "form-comment", "form-attach", "form-assign" })
+            await Assertions.Expect(page.GetByTestId(control)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("export-html")).ToHaveAttributeAsync("href", $"/api/incidents/{id}/export?format=html");
         Assert.Empty(_consoleErrors);
     }
 
