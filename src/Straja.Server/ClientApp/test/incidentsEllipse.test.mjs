@@ -1,18 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { debrisPolygon, destination, ellipsePolygon, inverse } from "../src/incidentsEllipse.js";
-
-// Seeded so a failure can be replayed (mulberry32).
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../test-helpers/seeded.mjs";
 
 function randomEllipse(r) {
   const semiMinorM = 50 + r() * 2000;
