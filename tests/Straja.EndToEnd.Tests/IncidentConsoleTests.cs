@@ -164,6 +164,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         await page.Locator("#reg-new-incident-from").FillAsync(from.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         await page.Locator("#reg-new-incident-to").FillAsync(to.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         await page.Locator("#reg-new-incident-radiusM").FillAsync("3000");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident-new.png") });
         await page.Locator("[data-testid=form-new-incident] button[type=submit]").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("incident-page")).ToBeVisibleAsync(new() { Timeout = 10_000 });
