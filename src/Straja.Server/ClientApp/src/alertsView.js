@@ -3,6 +3,8 @@
 // unacknowledged row for those who may acknowledge (a viewer gets none: the server would refuse).
 // A filter above the list narrows it to unacknowledged alerts or a minimum severity. Rows carry the
 // data-* hooks that the end-to-end browser tests read. Rebuilt only when the store or filter changes.
+// For an investigator (onOpenIncident given) each row also has a checkbox, and "Open incident"
+// above the list opens one incident linked to the checked alerts.
 
 import { DEFAULT_ALERT_FILTER, isEscalated, panelAlerts, ruleNameOf } from "./alertStore.js";
 import { utcHms } from "./format.js";
@@ -20,8 +22,10 @@ export class AlertsView {
   #canAck;
   #filter = { ...DEFAULT_ALERT_FILTER };
   #ruleNames = [];
+  #picked = new Set(); // alert ids checked for a new incident
+  #incidentBar = null; // { button } when the user may open incidents
 
-  constructor({ list, badge, store, onSelectAlert, onAck, canAck = true, filters = null }) {
+  constructor({ list, badge, store, onSelectAlert, onAck, canAck = true, filters = null, onOpenIncident = null }) {
     this.#list = list;
     this.#badge = badge;
     this.#store = store;
@@ -30,6 +34,33 @@ export class AlertsView {
     this.#canAck = canAck;
     list.addEventListener("click", (e) => this.#click(e));
     if (filters) this.#mountFilters(filters);
+    if (onOpenIncident) this.#incidentBar = this.#mountIncidentBar(onOpenIncident);
+  }
+
+  #mountIncidentBar(onOpenIncident) {
+    const bar = el("div", "alert-incident-bar");
+    const button = el("button", "open-incident", "Open incident");
+    button.type = "button";
+    button.disabled = true;
+    button.setAttribute("data-testid", "open-incident");
+    const error = el("span", "alert-error");
+    error.setAttribute("data-testid", "open-incident-error");
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      error.textContent = "";
+      try {
+        await onOpenIncident([...this.#picked].map((id) => this.#store.get(id)).filter(Boolean));
+        this.#picked.clear();
+        this.#drawnVersion = -1;
+        this.render();
+      } catch (e) {
+        error.textContent = e.message;
+      }
+      button.disabled = this.#picked.size === 0;
+    });
+    bar.append(button, error);
+    this.#list.before(bar);
+    return { button };
   }
 
   /** The alert rules' names, so a rule alert can name the rule that raised it. */
@@ -88,6 +119,14 @@ export class AlertsView {
     if (a.trackId) li.dataset.trackId = a.trackId;
 
     const head = el("div", "alert-head");
+    if (this.#incidentBar) {
+      const pick = el("input", "alert-pick");
+      pick.type = "checkbox";
+      pick.checked = this.#picked.has(a.id);
+      pick.title = "Select for a new incident";
+      pick.setAttribute("data-testid", "alert-pick");
+      head.append(pick);
+    }
     if (escalated) {
       const badge = el("span", "alert-escalated", "ESCALATED");
       badge.setAttribute("data-testid", "alert-escalated");
@@ -130,6 +169,12 @@ export class AlertsView {
     const row = e.target.closest("li.alert");
     if (!row) return;
     const id = row.dataset.alertId;
+    if (e.target.matches("input.alert-pick")) {
+      if (e.target.checked) this.#picked.add(id);
+      else this.#picked.delete(id);
+      this.#incidentBar.button.disabled = this.#picked.size === 0;
+      return;
+    }
     if (e.target.closest("button.ack")) {
       e.target.disabled = true;
       this.#errors.delete(id);

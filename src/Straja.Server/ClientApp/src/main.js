@@ -23,7 +23,10 @@ import { mountRules } from "./rules.js";
 import { loadRules } from "./rulesApi.js";
 import { rulesOf } from "./rulesDoc.js";
 import { ruleNames } from "./rulesSummary.js";
-import { canAcknowledge } from "./session.js";
+import { mountIncidents } from "./incidents.js";
+import * as incidentsApi from "./incidentsApi.js";
+import { incidentHash, incursionFromAlerts } from "./incidentsModel.js";
+import { canAcknowledge, canInvestigate } from "./session.js";
 import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -101,6 +104,7 @@ const layers = {
   coverage: L.layerGroup(),
   alertMarks: L.layerGroup().addTo(map),
   reports: L.layerGroup().addTo(map),
+  debris: L.layerGroup().addTo(map), // a debris ellipse sent from an incident's back-tracking
 };
 const fieldReports = new FieldReportsView({ map, layer: layers.reports, list: $("field-reports"), onSelectTrack: (id) => select(id, { pan: true }) });
 
@@ -118,7 +122,7 @@ const replay = mountReplay({
 // --- selection ---------------------------------------------------------------------------
 let historyRequest = 0;
 
-function select(id, { pan = false } = {}) {
+function select(id, { pan = false, fitHistory = false } = {}) {
   state.selectedId = id;
   trackLayer.setSelected(id);
   showDetail();
@@ -129,7 +133,10 @@ function select(id, { pan = false } = {}) {
   api
     .getHistory(id)
     .then((points) => {
-      if (request === historyRequest && Array.isArray(points)) trackLayer.setHistory(id, points);
+      if (request !== historyRequest || !Array.isArray(points)) return;
+      trackLayer.setHistory(id, points);
+      // A track opened from an incident may no longer be live: show where it was.
+      if (fitHistory && points.length > 0 && !state.byId.has(id)) map.fitBounds(points.map((p) => [p.lat, p.lon]), { maxZoom: 12 });
     })
     .catch((e) => status(`history of ${id}: ${e.message}`));
 }
@@ -200,6 +207,13 @@ const alertsView = new AlertsView({
     if (hasPosition(alert)) map.panTo([alert.lat, alert.lon]);
     if (alert.trackId) select(alert.trackId, { pan: !hasPosition(alert) });
   },
+  // Investigators tick alerts and open one incursion incident linked to them (and their tracks).
+  onOpenIncident: canInvestigate(session)
+    ? async (picked) => {
+        const incident = await incidentsApi.open(incursionFromAlerts(picked));
+        window.location.hash = incidentHash(incident.id);
+      }
+    : null,
   onAck: async (id) => {
     try {
       alerts.upsert(await api.acknowledgeAlert(id));
@@ -327,14 +341,40 @@ showDetail();
 // Rule alerts name their rule; the names come from the rules document (readable by every role).
 const showRuleNames = (text) => alertsView.setRuleNames(ruleNames(rulesOf(text)));
 loadRules().then(({ text }) => showRuleNames(text)).catch((e) => status(`alert rules: ${e.message}`));
+
+// --- from the incidents pages: a track ("#/track/<id>") or a debris ellipse on this map -------
+let onNextMapShown = null; // a map laid out while hidden must be resized before it can fit bounds
+function showDebris({ ellipse, find, path, trackId }) {
+  layers.debris.clearLayers();
+  // On the border's canvas: the default overlay pane lies under the opaque country fills.
+  const style = { renderer: renderers.border, interactive: false };
+  L.polyline(path, { ...style, color: "#ff6b6b", weight: 2, dashArray: "4 4" }).addTo(layers.debris);
+  L.polygon(ellipse, { ...style, color: "#ff9f43", weight: 2, fillOpacity: 0.15 }).addTo(layers.debris);
+  L.circleMarker(find, { ...style, radius: 7, color: "#ffffff", fillColor: "#ffd166", fillOpacity: 1, weight: 2 }).addTo(layers.debris);
+  onNextMapShown = () => map.fitBounds(L.latLngBounds(ellipse).extend(find).pad(0.3), { maxZoom: 14 });
+  window.location.hash = `#/debris/${encodeURIComponent(trackId)}`;
+}
+function followTrackHash() {
+  const m = /^#\/track\/(.+)$/.exec(window.location.hash);
+  if (m) select(decodeURIComponent(m[1]), { pan: true, fitHistory: true });
+}
+
 mountViews({
   mapView: document.querySelector("main.layout"),
-  onMapShown: () => map.invalidateSize(),
+  onMapShown: () => {
+    map.invalidateSize();
+    onNextMapShown?.();
+    onNextMapShown = null;
+  },
   sections: {
     registry: mountRegistry({ root: $("registry") }),
     rules: mountRules({ root: $("rules"), session, onSaved: showRuleNames }),
+    incidents: mountIncidents({ root: $("incidents"), session, showOnMap: showDebris }),
   },
 });
+// After views.js's own listener, so the map is visible (and sized) before it pans.
+window.addEventListener("hashchange", followTrackHash);
+followTrackHash();
 
 // Hooks for the end-to-end browser test and for measuring the draw cost.
 window.__straja = {
@@ -347,5 +387,6 @@ window.__straja = {
   symbolCacheSize: () => symbols.size,
   pictureTime: () => state.pictureTime,
   replay: replay.hooks,
+  debrisShown: () => layers.debris.getLayers().length > 0,
   map,
 };

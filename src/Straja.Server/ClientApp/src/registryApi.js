@@ -24,7 +24,11 @@ export function errorFromResponse(method, path, status, body) {
   return new RegistryApiError(status, `HTTP ${status}`, `${method} ${path} failed with HTTP ${status}`);
 }
 
-async function call(method, path, { json, text, contentType } = {}) {
+/**
+ * One JSON call to any of the server's APIs (incidentsApi.js uses it too): `json` is sent as JSON,
+ * `text` (a string, Blob or File) as-is with `contentType`. A refusal is thrown as a RegistryApiError.
+ */
+export async function request(method, url, { json, text, contentType } = {}) {
   // The server records the signed-in user as the actor; a change must echo the anti-forgery token.
   const headers = { Accept: "application/json", ...(method === "GET" ? {} : antiforgeryHeaders()) };
   let body;
@@ -35,7 +39,6 @@ async function call(method, path, { json, text, contentType } = {}) {
     headers["Content-Type"] = contentType;
     body = text;
   }
-  const url = BASE + path;
   const response = await fetch(url, { method, headers, body, credentials: "same-origin" });
   const raw = await response.text();
   let parsed = null;
@@ -49,6 +52,8 @@ async function call(method, path, { json, text, contentType } = {}) {
   if (!response.ok) throw errorFromResponse(method, url, response.status, parsed);
   return parsed;
 }
+
+const call = (method, path, options) => request(method, BASE + path, options);
 
 const seg = encodeURIComponent;
 

@@ -28,6 +28,13 @@ export function sessionFromResponse(status, body) {
   return { user: body.user, roles, signedIn: true, accounts: true };
 }
 
+/** Roles that may open and work incidents (viewers only read them). */
+const INVESTIGATORS = Object.freeze(["investigator", "admin"]);
+
+export function canInvestigate(session) {
+  return (session?.roles ?? []).some((r) => INVESTIGATORS.includes(r));
+}
+
 export function canEditRegistry(session) {
   return session.roles.some((r) => REGISTRY_EDITORS.includes(r));
 }

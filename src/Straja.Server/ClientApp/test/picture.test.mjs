@@ -1,18 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { STALE_AFTER_MS, countConfirmed, isStale, isTentative, pickIndex } from "../src/picture.js";
-
-// A small seeded generator (mulberry32), so a failing case can be reproduced.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../test-helpers/seeded.mjs";
 
 test("Nothing is stale before the first picture has arrived", () => {
   assert.equal(isStale(null, 1e9), false);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ROLES, canAcknowledge, canEditRegistry, canEditRules, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
+import { ROLES, canAcknowledge, canEditRegistry, canEditRules, canInvestigate, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
 
 test("Before accounts exist (404) the user has every role and may edit", () => {
   const s = sessionFromResponse(404, null);
@@ -61,4 +61,13 @@ test("Only an admin may edit the alert rules", () => {
     assert.equal(canEditRules(s), role === "admin", role);
   }
   assert.equal(canEditRules(sessionFromResponse(401, null)), false);
+});
+
+test("Only an investigator or an admin may open and work incidents", () => {
+  for (const role of ROLES) {
+    const s = sessionFromResponse(200, { user: "ana", roles: [role] });
+    assert.equal(canInvestigate(s), role === "investigator" || role === "admin", role);
+  }
+  assert.equal(canInvestigate(sessionFromResponse(401, null)), false);
+  assert.equal(canInvestigate(null), false);
 });
