@@ -89,7 +89,7 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Demo demo) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_viewer_reads_the_rules_without_edit_controls_and_sees_escalated_alerts_first_without_acknowledge()
+    public async Task A_viewer_reads_the_rules_without_edit_controls_or_zones_and_sees_escalated_alerts_first_without_acknowledge()
     {
         var (page, scriptErrors) = await SignedInPageAsync("vera.viewer", "viewer");
 
@@ -98,6 +98,9 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Demo demo) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("alert-item").First).ToHaveAttributeAsync("data-escalated", "true");
         await Assertions.Expect(page.GetByTestId("alert-item").First.GetByTestId("alert-escalated")).ToHaveTextAsync("ESCALATED");
         await Assertions.Expect(page.GetByTestId("ack-button")).ToHaveCountAsync(0);
+        // Zones too are read-only for a viewer: no edit, delete, draw or import control.
+        await Assertions.Expect(page.GetByTestId("zones-read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#zones-editor button, #zones-editor input")).ToHaveCountAsync(0);
         await page.GetByTestId("alert-filter-severity").SelectOptionAsync("critical");
         foreach (var severity in await page.Locator("[data-testid=alert-item] .alert-sev").AllInnerTextsAsync())
             Assert.Equal("CRITICAL", severity);

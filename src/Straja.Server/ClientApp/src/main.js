@@ -26,7 +26,7 @@ import { ruleNames } from "./rulesSummary.js";
 import { mountIncidents } from "./incidents.js";
 import * as incidentsApi from "./incidentsApi.js";
 import { incidentHash, incursionFromAlerts } from "./incidentsModel.js";
-import { canAcknowledge, canInvestigate } from "./session.js";
+import { canAcknowledge, canEditZones, canInvestigate } from "./session.js";
 import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -273,6 +273,7 @@ const zonesEditor = createZonesEditor({
   L,
   map,
   container: $("zones-editor"),
+  canEdit: canEditZones(session),
   onChanged: () => loadZones().catch((e) => status(`zones: ${e.message}`)),
   onStatus: status,
 });

@@ -43,6 +43,13 @@ export function canAcknowledge(session) {
   return (session?.roles ?? []).some((r) => ACKNOWLEDGERS.includes(r));
 }
 
+/** Roles that may draw, import, change and delete zones (the zones API's write role). */
+const ZONE_EDITORS = Object.freeze(["operator", "admin"]);
+
+export function canEditZones(session) {
+  return (session?.roles ?? []).some((r) => ZONE_EDITORS.includes(r));
+}
+
 /** Only an admin may replace the alert rules (docs/alert-rules.md). */
 export function canEditRules(session) {
   return (session?.roles ?? []).includes("admin");

@@ -212,7 +212,8 @@ const esc = (t) => String(t ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(
  * centre and then its edge. `onChanged` is called after every saved change (reload the layer).
  * `isDrawing()` tells the caller to leave map clicks to the editor.
  */
-export function createZonesEditor({ L, map, container, api = zonesApi(), onChanged = () => {}, onStatus = () => {} }) {
+// canEdit false (a viewer) lists the zones without the controls the server would refuse.
+export function createZonesEditor({ L, map, container, api = zonesApi(), onChanged = () => {}, onStatus = () => {}, canEdit = true }) {
   let zones = [];
   let draft = null;
   const sketch = L.layerGroup().addTo(map);
@@ -235,10 +236,12 @@ export function createZonesEditor({ L, map, container, api = zonesApi(), onChang
       .map(
         (z) => `<li data-id="${esc(z.id)}"><span class="zone-swatch" style="background:${zoneStyle(z.kind, z.severity).color}"></span>
           <span class="zone-name">${esc(z.name)}</span> <span class="muted">${esc(z.kind)}</span>
-          ${z.editable ? `<button data-act="edit">edit</button>` : ""}<button data-act="delete">delete</button></li>`,
+          ${canEdit && z.editable ? `<button data-act="edit">edit</button>` : ""}${canEdit ? `<button data-act="delete">delete</button>` : ""}</li>`,
       )
       .join("");
-    const form = draft
+    const form = !canEdit
+      ? `<div class="muted" data-testid="zones-read-only">Zones are changed by operators and admins.</div>`
+      : draft
       ? `<form class="zone-form" data-testid="zone-form">
           <div class="muted">${draft.shape === "circle" ? "Click the centre, then a point on the edge." : "Click the map to add corners."}</div>
           <label>name <input name="name" value="${esc(draft.name)}" required /></label>

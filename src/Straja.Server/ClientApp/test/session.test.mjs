@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ROLES, canAcknowledge, canEditRegistry, canEditRules, canInvestigate, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
+import { ROLES, canAcknowledge, canEditRegistry, canEditRules, canEditZones, canInvestigate, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
 
 test("Before accounts exist (404) the user has every role and may edit", () => {
   const s = sessionFromResponse(404, null);
@@ -70,4 +70,12 @@ test("Only an investigator or an admin may open and work incidents", () => {
   }
   assert.equal(canInvestigate(sessionFromResponse(401, null)), false);
   assert.equal(canInvestigate(null), false);
+});
+
+test("Only an operator or an admin may change zones; a viewer reads them", () => {
+  for (const role of ROLES) {
+    const s = sessionFromResponse(200, { user: "ana", roles: [role] });
+    assert.equal(canEditZones(s), role === "operator" || role === "admin", role);
+  }
+  assert.equal(canEditZones(sessionFromResponse(401, null)), false);
 });
