@@ -59,6 +59,7 @@ internal static class Commands
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
+                "replay" => ReplayCommand.Run(args[1..]),
                 "bench" => BenchCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
                 "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),
