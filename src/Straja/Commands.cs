@@ -60,6 +60,7 @@ internal static class Commands
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
                 "replay" => ReplayCommand.Run(args[1..]),
+                "sim" => SimCommand.Run(args[1..]),
                 "bench" => BenchCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
                 "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),

@@ -198,13 +198,10 @@ internal static class ReplayCommand
             else
             {
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{a.Time:yyyy-MM-ddTHH:mm:ss.fffZ},{a.Kind.ToWire()},{a.Severity.ToWire()},{a.TrackId},{Csv(a.Zone)},{a.Position.LatDeg:F7},{a.Position.LonDeg:F7},{a.Position.AltM:F1},{Csv(a.Key)},{Csv(a.Message)}"));
+                    $"{a.Time:yyyy-MM-ddTHH:mm:ss.fffZ},{a.Kind.ToWire()},{a.Severity.ToWire()},{a.TrackId},{CsvField.Of(a.Zone)},{a.Position.LatDeg:F7},{a.Position.LonDeg:F7},{a.Position.AltM:F1},{CsvField.Of(a.Key)},{CsvField.Of(a.Message)}"));
             }
         }
     }
-
-    internal static string Csv(string? s) =>
-        s is null ? "" : s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     /// <summary>Track points decimated to about one per track per second, as the store keeps them.</summary>
     private sealed class TrackPointWriter : IDisposable
