@@ -61,6 +61,7 @@ internal static class Commands
                 "track" => TrackCommand.Run(args[1..]),
                 "replay" => ReplayCommand.Run(args[1..]),
                 "sim" => SimCommand.Run(args[1..]),
+                "serve" => ServeCommand.Run(args[1..]),
                 "bench" => BenchCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
                 "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),
@@ -100,41 +101,51 @@ internal static class Commands
 
     private static int Demo(Flags flags)
     {
-        var options = StrajaServerOptions.Default with
+        var options = ServerOptions(flags) with
         {
-            Urls = flags.Get("urls") ?? StrajaServerOptions.Default.Urls,
-            DataDirectory = flags.Get("data") ?? StrajaServerOptions.Default.DataDirectory,
             Scenario = flags.Get("scenario") ?? StrajaServerOptions.Default.Scenario,
             Speed = flags.GetDouble("speed", 1, min: 0.01, max: 1000),
             Seed = flags.Get("seed") is null ? null : (int)flags.GetDouble("seed", 0, int.MinValue, int.MaxValue),
             BeastListen = flags.Get("beast-listen") ?? StrajaServerOptions.Default.BeastListen,
-            BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
             RemoteIdListen = flags.Get("remoteid-listen") ?? StrajaServerOptions.Default.RemoteIdListen,
             SapientListen = flags.Get("sapient-listen") ?? StrajaServerOptions.Default.SapientListen,
-            CotUdp = flags.Get("cot-udp"),
-            CotTcp = flags.Get("cot-tcp"),
-            CotMulticastInterface = flags.Get("cot-interface"),
-            RulesFile = flags.Get("rules"),
-            EscalateAfter = TimeSpan.FromSeconds(flags.GetDouble("escalate-after", 300, min: 0, max: 7 * 86_400)),
-            Webhook = flags.Get("webhook"),
-            // Like the admin password: a secret on the command line would show in `ps`.
-            WebhookSecret = Environment.GetEnvironmentVariable("STRAJA_WEBHOOK_SECRET"),
-            // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
-            InitialAdminPassword = AdminPasswordFromEnvironment(),
         };
-        using var stop = new CancellationTokenSource();
-        var server = StrajaServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();
+        return Host(options, $"scenario {options.Scenario}, {options.Speed.ToString(CultureInfo.InvariantCulture)}x", Console.Out, CancellationToken.None);
+    }
+
+    /// <summary>The options <c>demo</c> and <c>serve</c> share: where to listen and store, outputs, rules, escalation, webhook, first admin.</summary>
+    internal static StrajaServerOptions ServerOptions(Flags flags) => StrajaServerOptions.Default with
+    {
+        Urls = flags.Get("urls") ?? StrajaServerOptions.Default.Urls,
+        DataDirectory = flags.Get("data") ?? StrajaServerOptions.Default.DataDirectory,
+        BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
+        CotUdp = flags.Get("cot-udp"),
+        CotTcp = flags.Get("cot-tcp"),
+        CotMulticastInterface = flags.Get("cot-interface"),
+        RulesFile = flags.Get("rules"),
+        EscalateAfter = TimeSpan.FromSeconds(flags.GetDouble("escalate-after", 300, min: 0, max: 7 * 86_400)),
+        Webhook = flags.Get("webhook"),
+        // Like the admin password: a secret on the command line would show in `ps`.
+        WebhookSecret = Environment.GetEnvironmentVariable("STRAJA_WEBHOOK_SECRET"),
+        // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
+        InitialAdminPassword = AdminPasswordFromEnvironment(),
+    };
+
+    /// <summary>Starts the server, prints the first admin's password (once) and the console address, and runs until Ctrl-C or <paramref name="stop"/>.</summary>
+    internal static int Host(StrajaServerOptions options, string what, TextWriter stdout, CancellationToken stop)
+    {
+        var server = StrajaServer.StartAsync(options, stop).GetAwaiter().GetResult();
         if (server.InitialAdminPassword is { } password)
         {
-            Console.Out.WriteLine(options.InitialAdminPassword is null
+            stdout.WriteLine(options.InitialAdminPassword is null
                 ? $"First start: created account 'admin' with password {password}\n  (shown this once only: sign in and change it, or create named accounts)"
                 : $"First start: created account 'admin' with the password from {AdminPasswordVariable}");
         }
 
         foreach (var url in server.Addresses)
-            Console.Out.WriteLine($"Straja console: {url}   (scenario {options.Scenario}, {options.Speed.ToString(CultureInfo.InvariantCulture)}x; Ctrl-C to stop)");
-        server.WaitForShutdownAsync().GetAwaiter().GetResult();
+            stdout.WriteLine($"Straja console: {url}   ({what}; Ctrl-C to stop)");
+        server.WaitForShutdownAsync(stop).GetAwaiter().GetResult();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
     }
