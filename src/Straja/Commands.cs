@@ -32,6 +32,9 @@ internal static class Commands
                     At the first start (no account in the data directory) it creates the account
                     'admin' and prints its random password once; set STRAJA_ADMIN_PASSWORD to
                     choose that password instead (scripted runs; it is not printed then).
+          serve     the server for a real deployment: sensors from a file, real listeners, no simulator (straja serve --help)
+          replay    re-run a data directory's detection journal through a fresh engine; print the alerts (straja replay --help)
+          sim       run the simulator offline to a detections CSV and a truth CSV for track and eval (straja sim --help)
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           bench     scenario benchmark of the 2D tracker (straja bench tracking --help)
