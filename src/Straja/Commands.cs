@@ -210,6 +210,16 @@ internal sealed class Flags
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
 
+    /// <summary>An ISO-8601 time; without an offset it is taken as UTC.</summary>
+    public DateTimeOffset? GetTime(string name)
+    {
+        if (!_values.TryGetValue(name, out var s))
+            return null;
+        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : throw new UsageException($"option '--{name}': '{s}' is not an ISO-8601 time such as 2026-11-27T10:00:00Z");
+    }
+
     public double GetDouble(string name, double fallback, double min, double max)
     {
         if (!_values.TryGetValue(name, out var s))

@@ -43,8 +43,8 @@ internal static class ReplayCommand
         {
             var flags = Flags.Parse(args, "data", "from", "to", "scenario", "sensors", "rules", "step", "alerts-out", "tracks-out");
             string data = flags.Get("data") ?? throw new UsageException("replay needs --data DIR");
-            var from = Time(flags, "from") ?? DateTimeOffset.MinValue;
-            var to = Time(flags, "to") ?? DateTimeOffset.MaxValue;
+            var from = flags.GetTime("from") ?? DateTimeOffset.MinValue;
+            var to = flags.GetTime("to") ?? DateTimeOffset.MaxValue;
             if (from >= to)
                 throw new UsageException("--from must be before --to");
             var step = TimeSpan.FromSeconds(flags.GetDouble("step", 1, min: 0.05, max: 60));
@@ -99,15 +99,6 @@ internal static class ReplayCommand
                 store?.Dispose();
             }
         });
-
-    private static DateTimeOffset? Time(Flags flags, string name)
-    {
-        if (flags.Get(name) is not { } s)
-            return null;
-        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
-            ? t
-            : throw new UsageException($"option '--{name}': '{s}' is not an ISO-8601 time such as 2026-11-27T10:00:00Z");
-    }
 
     /// <summary>
     /// The sensors and friendly ids the run used. The store's sensors table is the union of every run on the directory

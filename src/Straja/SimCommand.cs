@@ -40,10 +40,7 @@ internal static class SimCommand
             string outPath = flags.Get("out") ?? throw new UsageException("sim needs --out FILE");
             string truthPath = flags.Get("truth") ?? throw new UsageException("sim needs --truth FILE");
             int? seed = flags.Get("seed") is null ? null : (int)flags.GetDouble("seed", 0, int.MinValue, int.MaxValue);
-            var start = flags.Get("start") is { } s
-                ? DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
-                    ? t : throw new UsageException($"option '--start': '{s}' is not an ISO-8601 time such as 2026-11-27T10:00:00Z")
-                : DefaultStart;
+            var start = flags.GetTime("start") ?? DefaultStart;
 
             Scenario scenario;
             try
