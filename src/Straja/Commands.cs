@@ -122,7 +122,7 @@ internal static class Commands
     {
         Urls = flags.Get("urls") ?? StrajaServerOptions.Default.Urls,
         DataDirectory = flags.Get("data") ?? StrajaServerOptions.Default.DataDirectory,
-        BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
+        BeastConnect = flags.Get("beast-connect") is { } c ? [.. c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HostAndPort)] : [],
         CotUdp = flags.Get("cot-udp"),
         CotTcp = flags.Get("cot-tcp"),
         CotMulticastInterface = flags.Get("cot-interface"),
@@ -134,6 +134,14 @@ internal static class Commands
         // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
         InitialAdminPassword = AdminPasswordFromEnvironment(),
     };
+
+    private static string HostAndPort(string target)
+    {
+        int colon = target.LastIndexOf(':');
+        return colon > 0 && int.TryParse(target.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536
+            ? target
+            : throw new UsageException($"option '--beast-connect': '{target}' is not host:port such as 192.0.2.7:30005");
+    }
 
     /// <summary>Starts the server, prints the first admin's password (once) and the console address, and runs until Ctrl-C or <paramref name="stop"/>.</summary>
     internal static int Host(StrajaServerOptions options, string what, TextWriter stdout, CancellationToken stop)

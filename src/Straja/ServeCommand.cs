@@ -40,7 +40,8 @@ internal static class ServeCommand
             var deployment = DeploymentFile.Load(sensorsPath);
             foreach (var name in Listeners)
             {
-                if (flags.Get(name) is { } address && !IPEndPoint.TryParse(address, out _))
+                // Port 0 (or none) would pick a port nobody is told of: a real sensor needs a fixed one.
+                if (flags.Get(name) is { } address && !(IPEndPoint.TryParse(address, out var endpoint) && endpoint.Port > 0))
                     throw new UsageException($"option '--{name}': '{address}' is not an address:port such as 0.0.0.0:30104");
             }
 

@@ -130,13 +130,17 @@ public sealed class ServeCommandTests
         Assert.Equal(["ICAO:AE01C5"], file.FriendlyIds);
     }
 
-    [Fact]
-    public void A_listener_address_that_is_not_an_address_is_a_usage_error_naming_the_option()
+    [Theory]
+    [InlineData("--beast-listen", "everywhere", "option '--beast-listen': 'everywhere' is not an address:port")]
+    [InlineData("--asterix-listen", "0.0.0.0", "option '--asterix-listen': '0.0.0.0' is not an address:port")]
+    [InlineData("--beast-connect", "192.0.2.7:30005,receiver", "option '--beast-connect': 'receiver' is not host:port")]
+    [InlineData("--beast-connect", "192.0.2.7:99999", "option '--beast-connect': '192.0.2.7:99999' is not host:port")]
+    public void A_listener_or_feed_address_that_is_not_one_is_a_usage_error_naming_the_option(string option, string value, string expected)
     {
         using var dir = new TempDirectory();
         var stderr = new StringWriter();
-        int exit = ServeCommand.Run(["--sensors", dir.File("s.json", Sensors), "--data", dir.Path, "--beast-listen", "everywhere"], TextWriter.Null, stderr, CancellationToken.None);
+        int exit = ServeCommand.Run(["--sensors", dir.File("s.json", Sensors), "--data", dir.Path, option, value], TextWriter.Null, stderr, CancellationToken.None);
         Assert.Equal(2, exit);
-        Assert.Contains("option '--beast-listen': 'everywhere' is not an address:port", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains(expected, stderr.ToString(), StringComparison.Ordinal);
     }
 }
