@@ -91,12 +91,20 @@ public sealed class ServeCommandTests
             await WaitFor<JsonElement?>(async () => await StatusAsync(client) is var s && s.GetProperty("journaled").GetInt64() > 0 ? s : null, "the Beast detection in the journal");
         }
 
+        long journaled = (await StatusAsync(client)).GetProperty("journaled").GetInt64();
+
         await stop.CancelAsync();
         Assert.Equal(0, await serve.WaitAsync(TimeSpan.FromSeconds(20)));
         Assert.Contains($"Straja console: http://127.0.0.1:{http}   (2 sensors from {sensors}", stdout.ToString(), StringComparison.Ordinal);
         // No simulator ran: it would have written its ground truth beside the store.
         Assert.Empty(Directory.GetFiles(data, "truth-*.csv"));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(data, "journal"), "detections-*.jsonl"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        // What serve recorded replays with the same sensors file.
+        var replayErr = new StringWriter();
+        Assert.Equal(0, ReplayCommand.Run(["--data", data, "--sensors", sensors], TextWriter.Null, replayErr));
+        Assert.Contains($"sensors from {sensors}", replayErr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"straja replay: {journaled} detections from ", replayErr.ToString(), StringComparison.Ordinal);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
