@@ -46,7 +46,8 @@ public sealed class StrajaServer : IAsyncDisposable
     /// <summary>Builds and starts the server. A bad scenario throws <see cref="ScenarioException"/> before anything starts.</summary>
     public static async Task<StrajaServer> StartAsync(StrajaServerOptions options, CancellationToken cancellationToken = default)
     {
-        var scenario = File.Exists(options.Scenario) ? Scenario.Load(options.Scenario) : Scenario.BuiltIn(options.Scenario);
+        var scenario = !options.Simulate ? null
+            : File.Exists(options.Scenario) ? Scenario.Load(options.Scenario) : Scenario.BuiltIn(options.Scenario);
         Directory.CreateDirectory(options.DataDirectory);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -71,11 +72,11 @@ public sealed class StrajaServer : IAsyncDisposable
 
         var start = options.StartTime ?? TimeProvider.System.GetUtcNow();
         var clock = new ScenarioClock(start, options.Speed, TimeProvider.System);
-        var simulation = new Simulation(scenario, start, options.Seed);
+        var simulation = scenario is null ? null : new Simulation(scenario, start, options.Seed);
         var store = new SqliteStore(Path.Combine(options.DataDirectory, "straja.db"));
         // Each simulated radar speaks ASTERIX as SAC 25 (an arbitrary system area code) with its own SIC;
         // RF, acoustic and camera sensors are SAPIENT nodes with a node_id derived from their sensor id.
-        var sensors = simulation.Sensors
+        var sensors = simulation is null ? [.. options.Sensors] : simulation.Sensors
             .Select((s, i) => s.Kind == SensorKind.Radar ? s with { AsterixSource = (25, (byte)(i + 1)) } : s)
             .Select(s => Straja.Sim.Emitters.SapientNodeEmitter.SpeaksSapient(s.Kind) && s.SapientNodeId is null
                 ? s with { SapientNodeId = Straja.Sim.Emitters.SapientNodeEmitter.NodeIdFor(s.Id) } : s)
@@ -90,7 +91,7 @@ public sealed class StrajaServer : IAsyncDisposable
             ZoneCatalog.Defaults(options.InnerZoneRadiusM, options.OuterZoneRadiusM), start);
         // The registry keeps its own registry_* tables in the same file (docs/registry.md, Persistence).
         var registryStore = new RegistryStore(Path.Combine(options.DataDirectory, "straja.db"));
-        DemoRegistry.Seed(registryStore, scenario.RegisteredUnits, start);
+        DemoRegistry.Seed(registryStore, scenario?.RegisteredUnits ?? [], start);
         var registry = new RegistryService(registryStore);
         var (ruleSource, rules) = RuleSource.Load(options.RulesFile);
         if (options.Webhook is not null && string.IsNullOrEmpty(options.WebhookSecret))
@@ -98,7 +99,7 @@ public sealed class StrajaServer : IAsyncDisposable
         var engine = new FusionEngine(origin, sensors, start, FusionOptions.Default with
         {
             Rules = rules,
-            FriendlyIds = scenario.FriendlyIds.ToArray(),
+            FriendlyIds = (scenario?.FriendlyIds ?? options.FriendlyIds).ToArray(),
             InnerZoneRadiusM = options.InnerZoneRadiusM,
             OuterZoneRadiusM = options.OuterZoneRadiusM,
             TrackNumberBase = store.MaxTrackNumber(),
@@ -120,7 +121,8 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddSingleton<Straja.Ingest.IngestCounters>();
         builder.Services.AddSingleton<IngestHost>();
         builder.Services.AddSingleton(new Straja.Ingest.Feeds.SapientNodes(sensors, options.SapientNodeId, options.Seed ?? 0));
-        builder.Services.AddSingleton(simulation);
+        if (simulation is not null)
+            builder.Services.AddSingleton(simulation);
         builder.Services.AddSingleton<IAirPictureStore>(store);
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton(registry);
@@ -152,7 +154,8 @@ public sealed class StrajaServer : IAsyncDisposable
         builder.Services.AddHostedService<EngineLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestHost>());
-        builder.Services.AddHostedService<SimulationFeeder>();
+        if (simulation is not null)
+            builder.Services.AddHostedService<SimulationFeeder>();
         builder.Services.AddHostedService<CotOutput>();
         builder.Services.AddHostedService<RegistryRefresh>();
         builder.Services.AddHostedService<AlertEscalation>();

@@ -72,5 +72,14 @@ public sealed record StrajaServerOptions
     public TimeSpan AnonymousReportWindow { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>A field report shows in the live picture this long after its time (docs/operations.md, Observations).</summary>
     public TimeSpan FieldReportLiveFor { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// True (the demo): the scenario's simulated sensors feed the listeners. False (a real deployment, `straja serve`):
+    /// no simulator and no scenario; the sensors are <see cref="Sensors"/> and only real feeds arrive.
+    /// </summary>
+    public bool Simulate { get; init; } = true;
+    /// <summary>The deployment's sensors when <see cref="Simulate"/> is false (ignored otherwise: the scenario's are used).</summary>
+    public IReadOnlyList<SensorDescriptor> Sensors { get; init; } = [];
+    /// <summary>Cooperative ids trusted as friendly when <see cref="Simulate"/> is false ("ICAO:4B1812"); the scenario's otherwise.</summary>
+    public IReadOnlyList<string> FriendlyIds { get; init; } = [];
     public static StrajaServerOptions Default { get; } = new();
 }

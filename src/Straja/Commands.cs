@@ -32,6 +32,9 @@ internal static class Commands
                     At the first start (no account in the data directory) it creates the account
                     'admin' and prints its random password once; set STRAJA_ADMIN_PASSWORD to
                     choose that password instead (scripted runs; it is not printed then).
+          serve     the server for a real deployment: sensors from a file, real listeners, no simulator (straja serve --help)
+          replay    re-run a data directory's detection journal through a fresh engine; print the alerts (straja replay --help)
+          sim       run the simulator offline to a detections CSV and a truth CSV for track and eval (straja sim --help)
           scenarios list the built-in scenarios
           track     run the tracker offline on a detections CSV (straja track --help)
           bench     scenario benchmark of the 2D tracker (straja bench tracking --help)
@@ -59,6 +62,9 @@ internal static class Commands
                 "scenarios" => ListScenarios(),
                 "eval" => EvalCommand.Run(args[1..]),
                 "track" => TrackCommand.Run(args[1..]),
+                "replay" => ReplayCommand.Run(args[1..]),
+                "sim" => SimCommand.Run(args[1..]),
+                "serve" => ServeCommand.Run(args[1..]),
                 "bench" => BenchCommand.Run(args[1..]),
                 "registry" => RegistryCommand.Run(args[1..]),
                 "decode" => Straja.Cli.Decode.DecodeCommand.Run(args[1..]),
@@ -98,41 +104,59 @@ internal static class Commands
 
     private static int Demo(Flags flags)
     {
-        var options = StrajaServerOptions.Default with
+        var options = ServerOptions(flags) with
         {
-            Urls = flags.Get("urls") ?? StrajaServerOptions.Default.Urls,
-            DataDirectory = flags.Get("data") ?? StrajaServerOptions.Default.DataDirectory,
             Scenario = flags.Get("scenario") ?? StrajaServerOptions.Default.Scenario,
             Speed = flags.GetDouble("speed", 1, min: 0.01, max: 1000),
             Seed = flags.Get("seed") is null ? null : (int)flags.GetDouble("seed", 0, int.MinValue, int.MaxValue),
             BeastListen = flags.Get("beast-listen") ?? StrajaServerOptions.Default.BeastListen,
-            BeastConnect = flags.Get("beast-connect") is { } c ? c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             AsterixListen = flags.Get("asterix-listen") ?? StrajaServerOptions.Default.AsterixListen,
             RemoteIdListen = flags.Get("remoteid-listen") ?? StrajaServerOptions.Default.RemoteIdListen,
             SapientListen = flags.Get("sapient-listen") ?? StrajaServerOptions.Default.SapientListen,
-            CotUdp = flags.Get("cot-udp"),
-            CotTcp = flags.Get("cot-tcp"),
-            CotMulticastInterface = flags.Get("cot-interface"),
-            RulesFile = flags.Get("rules"),
-            EscalateAfter = TimeSpan.FromSeconds(flags.GetDouble("escalate-after", 300, min: 0, max: 7 * 86_400)),
-            Webhook = flags.Get("webhook"),
-            // Like the admin password: a secret on the command line would show in `ps`.
-            WebhookSecret = Environment.GetEnvironmentVariable("STRAJA_WEBHOOK_SECRET"),
-            // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
-            InitialAdminPassword = AdminPasswordFromEnvironment(),
         };
-        using var stop = new CancellationTokenSource();
-        var server = StrajaServer.StartAsync(options, stop.Token).GetAwaiter().GetResult();
+        return Host(options, $"scenario {options.Scenario}, {options.Speed.ToString(CultureInfo.InvariantCulture)}x", Console.Out, CancellationToken.None);
+    }
+
+    /// <summary>The options <c>demo</c> and <c>serve</c> share: where to listen and store, outputs, rules, escalation, webhook, first admin.</summary>
+    internal static StrajaServerOptions ServerOptions(Flags flags) => StrajaServerOptions.Default with
+    {
+        Urls = flags.Get("urls") ?? StrajaServerOptions.Default.Urls,
+        DataDirectory = flags.Get("data") ?? StrajaServerOptions.Default.DataDirectory,
+        BeastConnect = flags.Get("beast-connect") is { } c ? [.. c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HostAndPort)] : [],
+        CotUdp = flags.Get("cot-udp"),
+        CotTcp = flags.Get("cot-tcp"),
+        CotMulticastInterface = flags.Get("cot-interface"),
+        RulesFile = flags.Get("rules"),
+        EscalateAfter = TimeSpan.FromSeconds(flags.GetDouble("escalate-after", 300, min: 0, max: 7 * 86_400)),
+        Webhook = flags.Get("webhook"),
+        // Like the admin password: a secret on the command line would show in `ps`.
+        WebhookSecret = Environment.GetEnvironmentVariable("STRAJA_WEBHOOK_SECRET"),
+        // An environment variable, not a flag: a flag's value is visible to every user in `ps` and shell history.
+        InitialAdminPassword = AdminPasswordFromEnvironment(),
+    };
+
+    private static string HostAndPort(string target)
+    {
+        int colon = target.LastIndexOf(':');
+        return colon > 0 && int.TryParse(target.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536
+            ? target
+            : throw new UsageException($"option '--beast-connect': '{target}' is not host:port such as 192.0.2.7:30005");
+    }
+
+    /// <summary>Starts the server, prints the first admin's password (once) and the console address, and runs until Ctrl-C or <paramref name="stop"/>.</summary>
+    internal static int Host(StrajaServerOptions options, string what, TextWriter stdout, CancellationToken stop)
+    {
+        var server = StrajaServer.StartAsync(options, stop).GetAwaiter().GetResult();
         if (server.InitialAdminPassword is { } password)
         {
-            Console.Out.WriteLine(options.InitialAdminPassword is null
+            stdout.WriteLine(options.InitialAdminPassword is null
                 ? $"First start: created account 'admin' with password {password}\n  (shown this once only: sign in and change it, or create named accounts)"
                 : $"First start: created account 'admin' with the password from {AdminPasswordVariable}");
         }
 
         foreach (var url in server.Addresses)
-            Console.Out.WriteLine($"Straja console: {url}   (scenario {options.Scenario}, {options.Speed.ToString(CultureInfo.InvariantCulture)}x; Ctrl-C to stop)");
-        server.WaitForShutdownAsync().GetAwaiter().GetResult();
+            stdout.WriteLine($"Straja console: {url}   ({what}; Ctrl-C to stop)");
+        server.WaitForShutdownAsync(stop).GetAwaiter().GetResult();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
     }
@@ -193,6 +217,16 @@ internal sealed class Flags
     }
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>An ISO-8601 time; without an offset it is taken as UTC.</summary>
+    public DateTimeOffset? GetTime(string name)
+    {
+        if (!_values.TryGetValue(name, out var s))
+            return null;
+        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+            ? t
+            : throw new UsageException($"option '--{name}': '{s}' is not an ISO-8601 time such as 2026-11-27T10:00:00Z");
+    }
 
     public double GetDouble(string name, double fallback, double min, double max)
     {

@@ -3,6 +3,13 @@ using System.Text;
 
 namespace Straja.Cli;
 
+/// <summary>Output CSV fields: quoted (RFC 4180) only when they hold a comma, a quote or a line break.</summary>
+internal static class CsvField
+{
+    public static string Of(string? s) =>
+        s is null ? "" : s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}
+
 /// <summary>One thing wrong with an input file, located by file, line (1-based) and field.</summary>
 internal sealed record CsvProblem(string File, int Line, string Field, string Message)
 {
