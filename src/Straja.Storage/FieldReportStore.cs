@@ -78,24 +78,48 @@ public sealed class FieldReportStore : IDisposable
         lock (_lock)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = """
-                SELECT id, time_utc, lat_deg, lon_deg, sense, bearing_deg, elevation_deg, heading_deg, count, description, trusted,
-                       reporter, received_utc, triage_json
-                FROM field_reports ORDER BY seq DESC LIMIT $limit
-                """;
+            cmd.CommandText = $"SELECT {Columns} FROM field_reports ORDER BY seq DESC LIMIT $limit";
             cmd.Parameters.AddWithValue("$limit", limit);
-            using var r = cmd.ExecuteReader();
-            var list = new List<StoredFieldReport>();
-            while (r.Read())
-            {
-                list.Add(new StoredFieldReport(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
-                    r.GetDouble(2), r.GetDouble(3), r.GetString(4), Nullable(r, 5), Nullable(r, 6), Nullable(r, 7), r.GetInt32(8),
-                    r.IsDBNull(9) ? null : r.GetString(9), r.GetInt32(10) != 0, r.GetString(11),
-                    DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture), r.GetString(13)));
-            }
-
-            return list;
+            return Read(cmd);
         }
+    }
+
+    /// <summary>
+    /// The reports whose own time lies between two instants (inclusive), oldest first, at most <paramref name="limit"/>:
+    /// what replay shows of a past period. By report time, not receipt: a report is about the moment it names.
+    /// </summary>
+    public IReadOnlyList<StoredFieldReport> ReportedBetween(DateTimeOffset from, DateTimeOffset to, int limit)
+    {
+        lock (_lock)
+        {
+            using var cmd = _db.CreateCommand();
+            // time_utc is written with the round-trip format of a UTC DateTime: fixed width, so text order is time order.
+            cmd.CommandText = $"SELECT {Columns} FROM field_reports WHERE time_utc >= $from AND time_utc <= $to ORDER BY time_utc, seq LIMIT $limit";
+            cmd.Parameters.AddWithValue("$from", from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$to", to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$limit", limit);
+            return Read(cmd);
+        }
+    }
+
+    private const string Columns = """
+        id, time_utc, lat_deg, lon_deg, sense, bearing_deg, elevation_deg, heading_deg, count, description, trusted,
+        reporter, received_utc, triage_json
+        """;
+
+    private static List<StoredFieldReport> Read(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredFieldReport>();
+        while (r.Read())
+        {
+            list.Add(new StoredFieldReport(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
+                r.GetDouble(2), r.GetDouble(3), r.GetString(4), Nullable(r, 5), Nullable(r, 6), Nullable(r, 7), r.GetInt32(8),
+                r.IsDBNull(9) ? null : r.GetString(9), r.GetInt32(10) != 0, r.GetString(11),
+                DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture), r.GetString(13)));
+        }
+
+        return list;
     }
 
     private static double? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);

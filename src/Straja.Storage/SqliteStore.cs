@@ -40,6 +40,10 @@ public sealed class SqliteStore : IAirPictureStore
         (2, "alert escalation", """
             ALTER TABLE alerts ADD COLUMN escalated_at_utc TEXT;
             """),
+        // NULL on the points recorded before it: the confirmation state was not kept then (read as confirmed).
+        (3, "track point confirmation", """
+            ALTER TABLE track_points ADD COLUMN confirmed INTEGER;
+            """),
     ];
 
     public SqliteStore(string path)
@@ -133,14 +137,14 @@ public sealed class SqliteStore : IAirPictureStore
             using var cmd = _write.CreateCommand();
             cmd.Transaction = tx;
             cmd.CommandText = """
-                INSERT INTO track_points (track_id, time_utc, track_number, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity)
-                VALUES ($id, $t, $n, $lat, $lon, $alt, $v, $h, $c, $i)
+                INSERT INTO track_points (track_id, time_utc, track_number, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity, confirmed)
+                VALUES ($id, $t, $n, $lat, $lon, $alt, $v, $h, $c, $i, $ok)
                 """;
-            var p = Params(cmd, "$id", "$t", "$n", "$lat", "$lon", "$alt", "$v", "$h", "$c", "$i");
+            var p = Params(cmd, "$id", "$t", "$n", "$lat", "$lon", "$alt", "$v", "$h", "$c", "$i", "$ok");
             foreach (var pt in points)
             {
                 Set(p, pt.TrackId, Time(pt.Time), TrackNumber(pt.TrackId), pt.Position.LatDeg, pt.Position.LonDeg, pt.Position.AltM,
-                    pt.SpeedMps, pt.HeadingDeg, pt.Class.ToWire(), pt.Identity.ToWire());
+                    pt.SpeedMps, pt.HeadingDeg, pt.Class.ToWire(), pt.Identity.ToWire(), pt.Confirmed ? 1 : 0);
                 cmd.ExecuteNonQuery();
             }
 
@@ -155,7 +159,7 @@ public sealed class SqliteStore : IAirPictureStore
         // The newest `limit` points, returned oldest first.
         cmd.CommandText = """
             SELECT * FROM (
-              SELECT track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity
+              SELECT track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity, confirmed
               FROM track_points WHERE track_id = $id ORDER BY time_utc DESC LIMIT $limit)
             ORDER BY time_utc
             """;
@@ -170,7 +174,7 @@ public sealed class SqliteStore : IAirPictureStore
         using var c = OpenRead();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            SELECT track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity
+            SELECT track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity, confirmed
             FROM track_points WHERE time_utc >= $from AND time_utc <= $to ORDER BY time_utc LIMIT $limit
             """;
         cmd.Parameters.AddWithValue("$from", Time(from));
@@ -265,7 +269,7 @@ public sealed class SqliteStore : IAirPictureStore
         return list;
     }
 
-    /// <summary>Rows of (track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity).</summary>
+    /// <summary>Rows of (track_id, time_utc, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity, confirmed).</summary>
     private static List<TrackPoint> ReadPoints(SqliteCommand cmd)
     {
         using var r = cmd.ExecuteReader();
@@ -273,7 +277,8 @@ public sealed class SqliteStore : IAirPictureStore
         while (r.Read())
         {
             list.Add(new TrackPoint(r.GetString(0), ParseTime(r.GetString(1)), new GeoPoint(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
-                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8))));
+                r.GetDouble(5), r.GetDouble(6), TargetClassNames.Parse(r.GetString(7)), WireNames.ParseIdentity(r.GetString(8)),
+                Confirmed: r.IsDBNull(9) || r.GetInt64(9) != 0));
         }
 
         return list;

@@ -102,6 +102,38 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(T.AddMinutes(3), loaded.AcknowledgedAt);
     }
 
+    [Fact]
+    public void A_track_point_keeps_whether_its_track_was_confirmed()
+    {
+        using var store = new SqliteStore(DbPath);
+        store.AppendTrackPoints([Point("T1", T) with { Confirmed = false }, Point("T1", T.AddSeconds(1))]);
+
+        Assert.Equal([false, true], store.TrackPointsBetween(T, T.AddSeconds(1)).Select(p => p.Confirmed));
+        Assert.Equal([false, true], store.TrackHistory("T1", 10).Select(p => p.Confirmed));
+    }
+
+    [Fact]
+    public void Points_recorded_before_the_confirmation_migration_read_as_confirmed()
+    {
+        Directory.CreateDirectory(_dir);
+        using (var old = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            old.Open();
+            using var cmd = old.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);"
+                + string.Concat(SqliteStore.Migrations.Where(m => m.Version <= 2).Select(m =>
+                    $"{m.Sql}\nINSERT INTO schema_migrations VALUES ({m.Version}, '{m.Name}', '2026-01-01');"))
+                + "INSERT INTO track_points (track_id, time_utc, track_number, lat_deg, lon_deg, alt_m, speed_mps, heading_deg, class, identity)"
+                + " VALUES ('T7', '2026-11-27T12:00:00.0000000Z', 7, 45.2, 28.4, 120, 20, 90, 'multirotor', 'unknown');";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteStore(DbPath);
+
+        Assert.Equal(SqliteStore.Migrations.Max(m => m.Version), store.SchemaVersion);
+        Assert.True(Assert.Single(store.TrackHistory("T7", 10)).Confirmed);
+    }
+
     private static TrackPoint Point(string id, DateTimeOffset t) =>
         new(id, t, new GeoPoint(45.2, 28.4, 120), 20, 90, TargetClass.Multirotor, Identity.Unknown);
 

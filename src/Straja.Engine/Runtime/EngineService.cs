@@ -228,7 +228,7 @@ public sealed class EngineService : IDisposable
             if (_lastPointAt.TryGetValue(t.Id, out var last) && (t.LastUpdate - last).TotalSeconds < 1)
                 continue;
             _lastPointAt[t.Id] = t.LastUpdate;
-            points.Add(new TrackPoint(t.Id, t.LastUpdate, t.Position, t.SpeedMps, t.HeadingDeg, t.Class, t.Identity));
+            points.Add(new TrackPoint(t.Id, t.LastUpdate, t.Position, t.SpeedMps, t.HeadingDeg, t.Class, t.Identity, t.Confirmed));
         }
 
         foreach (var id in step.DeletedTracks)

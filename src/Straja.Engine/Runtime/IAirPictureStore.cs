@@ -3,8 +3,10 @@ using Straja.Engine.Picture;
 namespace Straja.Engine.Runtime;
 
 /// <summary>One point of a track's recorded path (decimated: about one per track per second).</summary>
+/// <param name="Confirmed">Whether the tracker had confirmed the track at this point (replay draws tentative ones as live does).</param>
 public sealed record TrackPoint(
-    string TrackId, DateTimeOffset Time, GeoPoint Position, double SpeedMps, double HeadingDeg, TargetClass Class, Identity Identity);
+    string TrackId, DateTimeOffset Time, GeoPoint Position, double SpeedMps, double HeadingDeg, TargetClass Class, Identity Identity,
+    bool Confirmed = true);
 
 /// <summary>The span of recorded track history: the first and the last recorded point's time.</summary>
 public sealed record RecordedPeriod(DateTimeOffset First, DateTimeOffset Last);

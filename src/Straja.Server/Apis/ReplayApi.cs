@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using System.Text.Json;
+using Straja.Engine.FieldReports;
 using Straja.Engine.Picture;
 using Straja.Engine.Runtime;
 using Straja.Server.Auth;
+using Straja.Storage;
 
 namespace Straja.Server.Apis;
 
@@ -23,6 +26,7 @@ internal static class ReplayApi
 
     private const int MaxPoints = 200_000;
     private const int MaxAlerts = 10_000;
+    private const int MaxReports = 10_000;
 
     public static void MapReplayApi(this IEndpointRouteBuilder app)
     {
@@ -34,6 +38,8 @@ internal static class ReplayApi
             .WithSummary("The recorded track points (oldest first) and the alerts raised between from and to (ISO-8601, at most 10 minutes apart).");
         api.MapGet("/alerts", Alerts)
             .WithSummary("The alerts raised between from and to (ISO-8601, at most a day apart), oldest first.");
+        api.MapGet("/reports", Reports)
+            .WithSummary("The field reports that were observations in the picture at some instant between from and to (at most a day apart), oldest first.");
     }
 
     private static Results<Ok<ReplayWindowDto>, BadRequest<ProblemDetailsLite>> Window(string? from, string? to, IAirPictureStore store)
@@ -50,6 +56,23 @@ internal static class ReplayApi
         CheckPeriod(from, to, MaxAlertPeriod, out var start, out var end) is { } problem
             ? TypedResults.BadRequest(problem)
             : TypedResults.Ok(store.AlertsRaisedBetween(start, end, MaxAlerts).Select(AlertDto.From).ToArray());
+
+    /// <summary>
+    /// The reports live at some instant of the period: reported up to the picture's clock skew after its end, and
+    /// no longer ago at its start than an observation lives. As observations (the live picture's shape), unlinked:
+    /// the console links each to its matched track while that track is in the replayed picture.
+    /// </summary>
+    private static Results<Ok<ObservationDto[]>, BadRequest<ProblemDetailsLite>> Reports(
+        string? from, string? to, FieldReportStore reports, StrajaServerOptions server)
+    {
+        if (CheckPeriod(from, to, MaxAlertPeriod, out var start, out var end) is { } problem)
+            return TypedResults.BadRequest(problem);
+        var options = ObservationOptions.Default with { LiveFor = server.FieldReportLiveFor };
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        return TypedResults.Ok(reports.ReportedBetween(start - options.LiveFor, end + options.ClockSkew, MaxReports)
+            .Select(r => ObservationDto.From(FieldObservation.From(FieldReportsApi.ToTriaged(r, json), options)))
+            .ToArray());
+    }
 
     /// <summary>Parses a from/to pair no longer than <paramref name="max"/>; the problem names the parameter at fault.</summary>
     internal static ProblemDetailsLite? CheckPeriod(string? from, string? to, TimeSpan max, out DateTimeOffset start, out DateTimeOffset end)
@@ -85,11 +108,15 @@ public sealed record ReplayRangeDto(DateTimeOffset? First, DateTimeOffset? Last)
 /// One recorded point, compact because a window carries thousands: track id, time, WGS84 degrees,
 /// altitude (m), speed (m/s), heading (deg), class and identity by their wire names.
 /// </summary>
-public sealed record ReplayPointDto(string Id, DateTimeOffset T, double Lat, double Lon, double Alt, double Speed, double Heading, string Class, string Identity)
+/// <remarks>
+/// <c>Confirmed</c>: whether the tracker had confirmed the track then (points recorded before that was kept say true).
+/// </remarks>
+public sealed record ReplayPointDto(
+    string Id, DateTimeOffset T, double Lat, double Lon, double Alt, double Speed, double Heading, string Class, string Identity, bool Confirmed)
 {
     public static ReplayPointDto From(TrackPoint p) => new(
         p.TrackId, p.Time, Math.Round(p.Position.LatDeg, 6), Math.Round(p.Position.LonDeg, 6), Math.Round(p.Position.AltM, 1),
-        Math.Round(p.SpeedMps, 2), Math.Round(p.HeadingDeg, 1), p.Class.ToWire(), p.Identity.ToWire());
+        Math.Round(p.SpeedMps, 2), Math.Round(p.HeadingDeg, 1), p.Class.ToWire(), p.Identity.ToWire(), p.Confirmed);
 }
 
 /// <summary>A replay window: its bounds, whether the point cap cut it short, its points and its alerts.</summary>

@@ -1,21 +1,63 @@
 // The selected track's detail panel, refreshed with each picture. When the selected track
-// drops out of the picture the panel says so rather than showing stale numbers as live.
+// drops out of the picture the panel says so rather than showing stale numbers as live. In
+// replay the same panel shows a replayed track's recorded state, marked as recorded.
 
 import * as fmt from "./format.js";
 import { colourFor } from "./symbols.js";
 
-export function renderDetail(panel, selectedId, track, pictureTime) {
+/**
+ * Renders the detail of `track` (undefined: the selected track is not in the picture). With
+ * `replayAt` (an ISO instant) it is a replayed track's recorded state: marked as such, with only
+ * what the record keeps, and "not in the picture" means not seen at that instant.
+ */
+export function renderDetail(panel, selectedId, track, pictureTime, { replayAt = null } = {}) {
   if (selectedId === null) {
-    panel.replaceChildren(note("Click a track to see its details."));
+    panel.replaceChildren(note(replayAt ? "Click a replayed track to see its recorded state." : "Click a track to see its details."));
     panel.classList.remove("has-track");
     return;
   }
   panel.classList.add("has-track");
+  const banner = replayAt ? [recordedNote(replayAt)] : [];
   if (track === undefined) {
-    panel.replaceChildren(title(selectedId, "#cccccc"), note("Track not in the current picture (dropped)."));
+    const gone = replayAt ? "Not in the replayed picture at this instant (not seen then)." : "Track not in the current picture (dropped).";
+    panel.replaceChildren(title(selectedId, "#cccccc"), ...banner, note(gone));
     return;
   }
-  const rows = [
+  const dl = document.createElement("dl");
+  for (const [k, v] of detailRows(track, { pictureTime, replayAt })) {
+    const dt = document.createElement("dt");
+    dt.textContent = k;
+    const dd = document.createElement("dd");
+    dd.textContent = v;
+    dl.append(dt, dd);
+  }
+  panel.replaceChildren(title(track.id, colourFor(track)), ...banner, dl);
+}
+
+/**
+ * The detail's term/definition rows. A replayed track (`replayAt` set) has only what a recorded
+ * point keeps (class, identity, status, kinematics, position) and the point it was read from.
+ */
+export function detailRows(track, { pictureTime = null, replayAt = null } = {}) {
+  const kinematics = [
+    ["Altitude", fmt.altitude(track.altM)],
+    ["Speed", fmt.speed(track.speedMps)],
+    ["Heading", fmt.heading(track.headingDeg)],
+  ];
+  if (replayAt) {
+    const interpolated = track.recordedAt && Date.parse(track.recordedAt) !== Date.parse(replayAt);
+    return [
+      ["Class", track.class ?? "—"],
+      ["Identity", track.identity ?? "—"],
+      ["Status", track.status ?? "—"],
+      ...kinematics,
+      ["Position", fmt.latLon(track.lat, track.lon)],
+      ["Recorded point", track.recordedAt
+        ? `${fmt.utcHms(track.recordedAt)}Z${interpolated ? " (interpolated to the replay instant)" : ""}`
+        : "—"],
+    ];
+  }
+  return [
     ["Class", fmt.classWithProbability(track.class, track.classProbability)],
     ...classRows(track),
     ["Identity", identityText(track)],
@@ -23,24 +65,21 @@ export function renderDetail(panel, selectedId, track, pictureTime) {
     ["Status", track.status ?? "—"],
     ["Cooperative id", track.cooperativeId ?? "—"],
     ["Callsign", track.callsign ?? "—"],
-    ["Altitude", fmt.altitude(track.altM)],
-    ["Speed", fmt.speed(track.speedMps)],
-    ["Heading", fmt.heading(track.headingDeg)],
+    ...kinematics,
     ["Climb", Number.isFinite(track.vUpMps) ? `${track.vUpMps.toFixed(1)} m/s` : "—"],
     ["Position", fmt.latLon(track.lat, track.lon)],
     ["Position σ", Number.isFinite(track.positionSigmaM) ? `${Math.round(track.positionSigmaM)} m` : "—"],
     ["Sensors", Array.isArray(track.sensors) && track.sensors.length ? track.sensors.join(", ") : "—"],
     ["Last update", `${fmt.utcHms(track.lastUpdate)}Z (${fmt.ageSeconds(track.lastUpdate, pictureTime)} ago)`],
   ];
-  const dl = document.createElement("dl");
-  for (const [k, v] of rows) {
-    const dt = document.createElement("dt");
-    dt.textContent = k;
-    const dd = document.createElement("dd");
-    dd.textContent = v;
-    dl.append(dt, dd);
-  }
-  panel.replaceChildren(title(track.id, colourFor(track)), dl);
+}
+
+function recordedNote(replayAt) {
+  const p = document.createElement("p");
+  p.className = "recorded-note";
+  p.setAttribute("data-testid", "detail-recorded");
+  p.textContent = `recorded — replay at ${fmt.utcHms(replayAt)}Z`;
+  return p;
 }
 
 function title(text, colour) {

@@ -19,7 +19,8 @@ export class FieldReportsView {
     this._layer = layer;
     this._list = list;
     this._onSelectTrack = onSelectTrack;
-    map.createPane(PANE).style.zIndex = String(PANE_Z);
+    // Replay draws its reports with a second view in the same pane.
+    if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = String(PANE_Z);
     this._renderer = L.svg({ pane: PANE });
     this._observations = [];
     this._liveTracks = new Set();

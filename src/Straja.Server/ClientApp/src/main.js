@@ -115,8 +115,13 @@ const replay = mountReplay({
   openButton: $("replay-open"),
   clock: { root: $("clock"), utc: $("clock-utc"), local: $("clock-local") },
   counts: { tracks: $("track-count"), confirmed: $("confirmed-count") },
-  liveLayers: [trackLayer, layers.alertMarks],
-  onExit: showPictureHeader,
+  detail: $("detail"),
+  liveLayers: [trackLayer, layers.alertMarks, layers.reports],
+  liveReports: layers.reports,
+  onExit: () => {
+    showPictureHeader();
+    showDetail();
+  },
 });
 
 // --- selection ---------------------------------------------------------------------------
@@ -142,13 +147,14 @@ function select(id, { pan = false, fitHistory = false } = {}) {
 }
 
 function showDetail() {
+  if (replay.active()) return; // the panel shows the replayed track's recorded state (replayView.js)
   renderDetail($("detail"), state.selectedId, state.byId.get(state.selectedId), state.pictureTime);
   const reports = fieldReports.corroborationFor(state.selectedId);
   if (reports) $("detail").append(reports);
 }
 
 map.on("click", (e) => {
-  if (replay.active()) replay.setSelected(replay.hitTest(e.containerPoint)?.id ?? null);
+  if (replay.active()) replay.select(replay.hitTest(e.containerPoint)?.id ?? null);
   else if (!zonesEditor.isDrawing()) select(trackLayer.hitTest(e.containerPoint)?.id ?? null);
 });
 map.on("mousemove", (e) => {
@@ -159,7 +165,7 @@ map.on("mouseout", () => {
   cursor.getContainer().textContent = "";
 });
 document.addEventListener("keydown", (e) => {
-  if (e.key === "Escape") select(null);
+  if (e.key === "Escape") (replay.active() ? replay.select : select)(null);
 });
 
 // --- picture -----------------------------------------------------------------------------
@@ -297,6 +303,8 @@ for (const box of document.querySelectorAll("#toggles input[type=checkbox]")) {
     if (name === "trails" || name === "labels" || name === "tentative") {
       trackLayer.setOptions({ [name]: box.checked });
       replay.setTrackOptions({ [name]: box.checked });
+    } else if (replay.toggleLive(layers[name], box.checked)) {
+      // held off the map by replay until Back to live
     } else if (box.checked) {
       layers[name].addTo(map);
     } else {

@@ -16,6 +16,8 @@ export const HOLD_MS = 2_000;
 export const TRAIL_MS = 60_000;
 /** The period the replay bar opens on: the last quarter of an hour recorded. */
 export const DEFAULT_PERIOD_MS = 15 * 60_000;
+/** The longest period replayed at once: its alerts and reports come in one request each. */
+export const MAX_PERIOD_MS = 24 * 3600_000;
 /** Fetch this much wall time of playback ahead of the playhead, at least one chunk. */
 export const AHEAD_WALL_MS = 10_000;
 
@@ -127,6 +129,8 @@ export function parsePoint(p) {
     heading: Number.isFinite(p.heading) ? p.heading : NaN,
     class: typeof p.class === "string" ? p.class : "unknown",
     identity: typeof p.identity === "string" ? p.identity : "unknown",
+    // Only an explicit false is tentative: points recorded before the flag was kept carry true.
+    confirmed: p.confirmed !== false,
   };
 }
 
@@ -193,10 +197,44 @@ export function toTrack(s, tMs) {
     vNorthMps: s.speed * Math.cos(rad),
     class: s.class,
     identity: s.identity,
-    // The record keeps no confirmation state: every recorded point is drawn as a full symbol.
-    status: "confirmed",
+    // As the picture knew it at the earlier point: tentative ones are drawn as live draws them.
+    status: s.confirmed === false ? "tentative" : "confirmed",
     lastUpdate: new Date(tMs).toISOString(),
+    // The recorded point the state comes from (the earlier one when interpolated), for the detail panel.
+    recordedAt: new Date(s.t).toISOString(),
   };
+}
+
+/** The points of a recorded path (GET /api/tracks/{id}/history) that fall within [fromMs, toMs]. */
+export function pathInPeriod(points, fromMs, toMs) {
+  return (Array.isArray(points) ? points : []).filter((p) => {
+    const t = Date.parse(p?.time ?? "");
+    return t >= fromMs && t <= toMs && Number.isFinite(p.lat) && Number.isFinite(p.lon);
+  });
+}
+
+// --- field reports at an instant ------------------------------------------------------------
+
+/** How far ahead of the picture a report's time may be and still show: the server's ObservationOptions.ClockSkew. */
+export const REPORT_CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The field reports (GET /api/replay/reports: observations) that were in the picture at `tMs`, as
+ * the live picture ages them (docs/operations.md): from their time (a minute early for a phone's
+ * clock) until `expiresAt`, newest first; each linked to its matched track when that track is in
+ * the replayed picture (`trackIds`), as the live picture links them.
+ */
+export function reportsAt(reports, tMs, trackIds) {
+  const out = [];
+  for (const o of Array.isArray(reports) ? reports : []) {
+    const t = Date.parse(o?.time ?? "");
+    const expires = Date.parse(o?.expiresAt ?? "");
+    if (Number.isNaN(t) || Number.isNaN(expires) || t - REPORT_CLOCK_SKEW_MS > tMs || tMs >= expires) continue;
+    const m = o.bestMatch;
+    const matched = (m?.kind === "track" || m?.kind === "aircraft") && trackIds.has(m.trackId) ? m.trackId : null;
+    out.push({ ...o, linkedTrackId: matched });
+  }
+  return out.sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || String(a.reportId).localeCompare(String(b.reportId)));
 }
 
 /**
@@ -340,6 +378,6 @@ export function parsePeriod(fromText, toText) {
   if (Number.isNaN(fromMs)) return { error: `from: "${fromText ?? ""}" is not a date and time (UTC)` };
   if (Number.isNaN(toMs)) return { error: `to: "${toText ?? ""}" is not a date and time (UTC)` };
   if (toMs <= fromMs) return { error: "to: must be after from" };
-  if (toMs - fromMs > 24 * 3600_000) return { error: "to: a replay period is at most 24 hours" };
+  if (toMs - fromMs > MAX_PERIOD_MS) return { error: "to: a replay period is at most 24 hours" };
   return { fromMs, toMs };
 }
