@@ -13,8 +13,13 @@ const PANE = "reports";
 const PANE_Z = 455; // over the sensors (450), under the alert marks (460): see panes.js
 
 export class FieldReportsView {
-  /** @param {{ map: L.Map, layer: L.LayerGroup, list: HTMLElement, onSelectTrack: (id: string) => void }} deps */
-  constructor({ map, layer, list, onSelectTrack }) {
+  /**
+   * `hidden()` true (replay is showing its own reports) keeps the live layer off the map: a click in
+   * the list then only brings the report's place into view.
+   * @param {{ map: L.Map, layer: L.LayerGroup, list: HTMLElement, onSelectTrack: (id: string) => void, hidden?: () => boolean }} deps
+   */
+  constructor({ map, layer, list, onSelectTrack, hidden = () => false }) {
+    this._hidden = hidden;
     this._map = map;
     this._layer = layer;
     this._list = list;
@@ -47,8 +52,9 @@ export class FieldReportsView {
   open(reportId) {
     const marker = this._markers.get(reportId);
     if (!marker) return;
-    if (!this._map.hasLayer(this._layer)) this._layer.addTo(this._map);
     this._map.panTo(marker.getLatLng());
+    if (this._hidden()) return;
+    if (!this._map.hasLayer(this._layer)) this._layer.addTo(this._map);
     marker.openPopup();
   }
 

@@ -106,7 +106,7 @@ const layers = {
   reports: L.layerGroup().addTo(map),
   debris: L.layerGroup().addTo(map), // a debris ellipse sent from an incident's back-tracking
 };
-const fieldReports = new FieldReportsView({ map, layer: layers.reports, list: $("field-reports"), onSelectTrack: (id) => select(id, { pan: true }) });
+const fieldReports = new FieldReportsView({ map, layer: layers.reports, list: $("field-reports"), onSelectTrack: (id) => select(id, { pan: true }), hidden: () => replay.active() });
 
 // Replay (replayView.js) swaps its own track layer and alert marks in for these while it runs.
 const replay = mountReplay({
