@@ -72,8 +72,8 @@ public sealed class FieldReportStore : IDisposable
         }
     }
 
-    /// <summary>The newest <paramref name="limit"/> reports, newest first.</summary>
-    public IReadOnlyList<StoredFieldReport> Latest(int limit)
+    /// <summary>The newest <paramref name="limit"/> reports, newest first; only <paramref name="reporter"/>'s when given.</summary>
+    public IReadOnlyList<StoredFieldReport> Latest(int limit, string? reporter = null)
     {
         lock (_lock)
         {
@@ -81,9 +81,10 @@ public sealed class FieldReportStore : IDisposable
             cmd.CommandText = """
                 SELECT id, time_utc, lat_deg, lon_deg, sense, bearing_deg, elevation_deg, heading_deg, count, description, trusted,
                        reporter, received_utc, triage_json
-                FROM field_reports ORDER BY seq DESC LIMIT $limit
+                FROM field_reports WHERE $who IS NULL OR reporter = $who ORDER BY seq DESC LIMIT $limit
                 """;
             cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.Parameters.AddWithValue("$who", (object?)reporter ?? DBNull.Value);
             using var r = cmd.ExecuteReader();
             var list = new List<StoredFieldReport>();
             while (r.Read())
