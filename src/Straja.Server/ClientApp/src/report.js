@@ -5,7 +5,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./reportPage.css";
 import { antiforgeryHeaders, loginErrorText } from "./login.js";
-import { COMPASS, buildReport, signedInText, thanks } from "./reportForm.js";
+import { COMPASS, buildReport, filedAs, signedInText, thanks } from "./reportForm.js";
 import { isTrustedReporter } from "./session.js";
 
 const root = document.getElementById("report");
@@ -81,8 +81,11 @@ const officerForm = el("form", { class: "officer-form", hidden: "", "data-testid
 const openSignIn = el("button", { type: "button", class: "link", "data-testid": "officer-sign-in" }, "Border police? Sign in");
 const signOut = el("button", { type: "button", class: "link", "data-testid": "officer-sign-out" }, "Sign out");
 
+let signedInAs = null;
+
 function showOfficer(session) {
   officerForm.hidden = true;
+  signedInAs = session?.user ?? null;
   if (session) {
     officerStatus.textContent = signedInText(session.user, isTrustedReporter(session));
     officer.replaceChildren(officerStatus, signOut);
@@ -152,7 +155,15 @@ form.addEventListener("submit", async (e) => {
     const r = await fetch("/api/field-reports", { method: "POST", headers, body: JSON.stringify(body) });
     if (r.status === 429) message.textContent = "Too many reports from this connection: please wait a few minutes.";
     else if (!r.ok) message.textContent = `Not sent: ${(await r.json().catch(() => ({}))).detail ?? `HTTP ${r.status}`}`;
-    else message.textContent = thanks(await r.json());
+    else {
+      const report = await r.json();
+      message.textContent = thanks(report);
+      // The session ran out (idle, or a password reset) between sign-in and sending: say so rather than let the officer think it counted.
+      if (signedInAs && !filedAs(report)) {
+        message.textContent += " Your sign-in had ended, so it was filed without your name: sign in again.";
+        showOfficer(null);
+      }
+    }
   } catch {
     message.textContent = "Not sent: no connection. Try again.";
   } finally {
