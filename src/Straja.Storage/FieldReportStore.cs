@@ -72,14 +72,15 @@ public sealed class FieldReportStore : IDisposable
         }
     }
 
-    /// <summary>The newest <paramref name="limit"/> reports, newest first.</summary>
-    public IReadOnlyList<StoredFieldReport> Latest(int limit)
+    /// <summary>The newest <paramref name="limit"/> reports, newest first; only <paramref name="reporter"/>'s when given.</summary>
+    public IReadOnlyList<StoredFieldReport> Latest(int limit, string? reporter = null)
     {
         lock (_lock)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = $"SELECT {Columns} FROM field_reports ORDER BY seq DESC LIMIT $limit";
+            cmd.CommandText = $"SELECT {Columns} FROM field_reports WHERE $who IS NULL OR reporter = $who ORDER BY seq DESC LIMIT $limit";
             cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.Parameters.AddWithValue("$who", (object?)reporter ?? DBNull.Value);
             return Read(cmd);
         }
     }

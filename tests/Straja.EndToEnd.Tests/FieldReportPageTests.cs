@@ -4,14 +4,17 @@ using Microsoft.Playwright;
 
 namespace Straja.EndToEnd.Tests;
 
-/// <summary>A resident files a report from a phone-sized screen, without an account, against the real demo.</summary>
+/// <summary>
+/// A resident files a report from a phone-sized screen, without an account, against the real demo; then a
+/// border-police officer signs in on the same page and files a trusted one.
+/// </summary>
 public sealed class FieldReportPageTests
 {
     private static string ChromiumPath =>
         Environment.GetEnvironmentVariable("STRAJA_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
     [Fact]
-    public async Task A_report_filed_on_a_phone_with_its_location_reaches_the_server_and_shows_its_triage()
+    public async Task A_phone_report_reaches_the_server_with_its_triage_and_a_signed_in_officers_report_is_trusted()
     {
         Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath} (./test.sh installs Debian's chromium)");
         await using var demo = await DemoProcess.StartAsync("single-crossing", speed: 1);
@@ -60,5 +63,28 @@ public sealed class FieldReportPageTests
         Assert.Equal(180, report.GetProperty("headingDeg").GetDouble());
         Assert.Equal(45.27, report.GetProperty("lat").GetDouble(), 4);
         Assert.False(report.GetProperty("trusted").GetBoolean());
+
+        // A patrol officer on the same phone signs in on the page; the report goes under their account, trusted.
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/accounts", UriKind.Relative),
+                   new { user = "matei", password = "patrol on the Prut 2026", roles = new[] { "border-police" } }))
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        await page.GetByTestId("officer-sign-in").TapAsync();
+        await page.GetByTestId("officer-user").FillAsync("matei");
+        await page.GetByTestId("officer-password").FillAsync("patrol on the Prut 2026");
+        await page.GetByTestId("officer-submit").TapAsync();
+        await Assertions.Expect(page.GetByTestId("officer-status")).ToHaveTextAsync("Signed in as matei: your reports are filed as trusted.");
+        await page.GetByTestId("send-report").TapAsync();
+        await Assertions.Expect(page.GetByTestId("report-message")).ToContainTextAsync("filed as matei (trusted)", new() { Timeout = 20_000 });
+
+        reports = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/field-reports", UriKind.Relative));
+        var newest = reports.EnumerateArray().First();
+        Assert.Equal(2, reports.GetArrayLength());
+        Assert.Equal("matei", newest.GetProperty("reporter").GetString());
+        Assert.True(newest.GetProperty("trusted").GetBoolean());
+
+        // The console has no picture for an officer: it sends them to the report page, still signed in.
+        await page.GotoAsync(demo.Url + "/");
+        await page.WaitForURLAsync("**/report.html");
+        await Assertions.Expect(page.GetByTestId("officer-status")).ToContainTextAsync("Signed in as matei");
     }
 }

@@ -167,7 +167,63 @@ public sealed class AlertRuleTests
         Assert.Equal(["rule:silent:sensor:rf-1:1", "rule:silent:sensor:rf-1:2"], proposals.Select(p => p.Key).ToArray());
     }
 
+    /// <summary>A track under a registered unit's Remote ID serial, with the evidence the identity resolver gives it.</summary>
+    private static AirTrack Unit(string id, double lat, double lon, IdentityBasis basis, string state, Identity identity = Identity.Suspect) =>
+        Track(id, lat, lon, identity: identity) with
+        {
+            CooperativeId = "RID:15967B5X8Y2Z",
+            IdentityDetail = new IdentityDetail(basis, "RU-2026-0003", "Sokil-2", "RO", state),
+        };
+
+    private const string LostOrGone = """
+        { "rules": [ { "id": "lost-flying", "name": "Lost unit flying", "severity": "critical",
+          "when": { "registeredUnit": { "state": ["lost", "destroyed", "decommissioned"] } } } ] }
+        """;
+
+    [Fact]
+    public void A_lost_unit_flying_raises_one_rule_alert_naming_the_unit()
+    {
+        IReadOnlyList<AirTrack> lost = [Unit("T20", 44.9, 28.3, IdentityBasis.RegistryNotInService, "lost")];
+        var p = Assert.Single(Run(Evaluator(LostOrGone), [lost, lost, lost]));
+        Assert.Equal("rule:lost-flying:T20:1", p.Key);
+        Assert.Equal(AlertSeverity.Critical, p.Severity);
+        Assert.Contains("unit RU-2026-0003, lost in the registry", p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unit_in_service_an_unregistered_drone_and_a_civil_remote_id_do_not_match_a_lost_unit_rule()
+    {
+        IReadOnlyList<AirTrack> others =
+        [
+            Unit("T21", 44.9, 28.3, IdentityBasis.RegistryProof, "in-service", Identity.Friendly),
+            Unit("T22", 44.9, 28.4, IdentityBasis.RegistryUnproven, "in-service"),
+            Track("T23", 44.9, 28.5),
+            Track("T24", 44.9, 28.6, identity: Identity.Neutral) with { IdentityDetail = new IdentityDetail(IdentityBasis.CivilRemoteId, OperatorId: "ROU-op-1") },
+        ];
+        Assert.Empty(Run(Evaluator(LostOrGone), [others, others]));
+    }
+
+    [Fact]
+    public void Registered_unit_without_a_state_matches_any_registered_unit_and_combines_with_other_conditions()
+    {
+        const string json = """
+            { "rules": [ { "id": "unit-in-mk", "cooldownS": 0, "when": { "all": [ { "registeredUnit": {} }, { "zone": { "id": "mk", "relation": "entering" } } ] } } ] }
+            """;
+        // A proven, in-service unit flying south into the site's ring, and an unregistered drone on the same path.
+        var path = Enumerable.Range(0, 60).Select(i => (IReadOnlyList<AirTrack>)
+        [
+            Unit("T25", 44.362 + 0.18 - (i * 0.005), 28.488, IdentityBasis.RegistryProof, "in-service", Identity.Friendly),
+            Track("T26", 44.362 + 0.18 - (i * 0.005), 28.50),
+        ]);
+        var p = Assert.Single(Run(Evaluator(json), path));
+        Assert.Equal("T25", p.TrackId);
+    }
+
     [Theory]
+    [InlineData("""{ "rules": [ { "id": "a", "when": { "registeredUnit": { "state": ["lost", "missing"] } } } ] }""", "rules[0].when.registeredUnit.state[1]")]
+    [InlineData("""{ "rules": [ { "id": "a", "when": { "registeredUnit": { "status": ["lost"] } } } ] }""", "rules[0].when.registeredUnit.status")]
+    [InlineData("""{ "rules": [ { "id": "a", "when": { "not": { "registeredUnit": { "state": [] } } } } ] }""", "rules[0].when.not.registeredUnit.state")]
+    [InlineData("""{ "rules": [ { "id": "a", "when": { "registeredUnit": "lost" } } ] }""", "rules[0].when.registeredUnit")]
     [InlineData("""{ "rules": [ { "id": "a", "when": { "all": [ { "speedMps": { "min": 1 } }, { "class": ["helicopter"] } ] } } ] }""", "rules[0].when.all[1].class[0]")]
     [InlineData("""{ "rules": [ { "id": "a", "when": { "speedMps": { "min": "fast" } } } ] }""", "rules[0].when.speedMps.min")]
     [InlineData("""{ "rules": [ { "id": "a", "when": { "zone": { "id": "mk", "relation": "near" } } } ] }""", "rules[0].when.zone.relation")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +29,17 @@ public sealed class AccessControlTests : IAsyncLifetime
     private sealed record Call(string Method, string Pattern, string Path, RequiredAccess Access, string ContentType);
 
     /// <summary>Every endpoint that accepts a method other than GET/HEAD/OPTIONS, with route values filled in.</summary>
-    private List<Call> MutatingCalls()
+    private List<Call> MutatingCalls() => Calls(reading: false);
+
+    /// <summary>Every endpoint's GET (or, with <paramref name="reading"/> false, every change), with route values filled in.</summary>
+    private List<Call> Calls(bool reading)
     {
         var endpoints = _server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var calls = new List<Call>();
         foreach (var e in endpoints)
         {
             var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
-            foreach (var method in methods.Where(m => !AccessRules.IsReading(m)))
+            foreach (var method in methods.Where(m => reading ? HttpMethods.IsGet(m) : !AccessRules.IsReading(m)))
             {
                 string path = "/" + Regex.Replace(e.RoutePattern.RawText!.TrimStart('/'), @"\{([^}:=?]+)([^}]*)\}", m =>
                     m.Groups[2].Value.Contains("int", StringComparison.Ordinal) || m.Groups[2].Value.Contains("long", StringComparison.Ordinal) ? "1"
@@ -79,6 +83,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.Equal(["POST /api/field-reports", "POST /api/session/login"],
             calls.Where(c => c.Access.Anonymous).Select(c => $"{c.Method} {c.Pattern.TrimEnd('/')}").Order(StringComparer.Ordinal));
         Assert.True(calls.Count >= 20, $"only {calls.Count} mutating endpoints found");
+        // The border police are granted no change of their own: they file reports like anyone, only trusted.
+        Assert.DoesNotContain(calls, c => c.Access.Role == Roles.BorderPolice);
     }
 
     [Fact]
@@ -102,8 +108,8 @@ public sealed class AccessControlTests : IAsyncLifetime
                 failures.Add($"{name}: anonymous got {(int)a}, expected 401");
             if (call.Access.Role is { } role)
             {
-                // Everything but the required role (and admin, which implies it).
-                List<string> wrong = role == Roles.Viewer ? [] : Roles.All.Where(r => r != role && r != Roles.Admin).ToList();
+                // Everything but the required role (and admin, which implies it); border-police is the one role without viewer.
+                List<string> wrong = role == Roles.Viewer ? [Roles.BorderPolice] : Roles.All.Where(r => r != role && r != Roles.Admin).ToList();
                 if (await Send(await With(wrong), call) is var w && w != HttpStatusCode.Forbidden)
                     failures.Add($"{name}: roles [{string.Join(",", wrong)}] got {(int)w}, expected 403");
             }
@@ -114,6 +120,35 @@ public sealed class AccessControlTests : IAsyncLifetime
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_border_police_account_reads_nothing_of_the_picture_and_cannot_acknowledge_alerts_or_edit_zones()
+    {
+        var officer = await _server.NewUserAsync("matei", Roles.BorderPolice);
+        var session = await officer.GetFromJsonAsync<JsonElement>(At("/api/session"));
+        Assert.Equal(["border-police"], session.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        var failures = new List<string>();
+        foreach (var call in Calls(reading: true).Where(c => c.Access.Role is not null).Append(new Call("GET", "/api/live", "/api/live", RequiredAccess.InRole(Roles.Viewer), "")))
+        {
+            using var r = await officer.GetAsync(At(call.Path));
+            if (r.StatusCode != HttpStatusCode.Forbidden)
+                failures.Add($"GET {call.Pattern}: {(int)r.StatusCode}, expected 403");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        using (var ack = await officer.PostAsJsonAsync(At("/api/alerts/A1/ack"), new { }))
+            Assert.Equal(HttpStatusCode.Forbidden, ack.StatusCode);
+        using (var zone = await officer.DeleteAsync(At("/api/zones/mk")))
+            Assert.Equal(HttpStatusCode.Forbidden, zone.StatusCode);
+        using (var draw = await officer.PostAsJsonAsync(At("/api/zones"), new { type = "Feature" }))
+            Assert.Equal(HttpStatusCode.Forbidden, draw.StatusCode);
+        // What is theirs stays open to them: their own reports, their password, signing out.
+        using (var mine = await officer.GetAsync(At("/api/field-reports/mine")))
+            Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        using (var password = await officer.PostAsJsonAsync(At("/api/session/password"), new { currentPassword = LoopbackServer.TestPassword, newPassword = "a long new passphrase" }))
+            Assert.Equal(HttpStatusCode.NoContent, password.StatusCode);
     }
 
     [Fact]

@@ -77,10 +77,11 @@ public sealed class FieldReportPictureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_trusted_reporters_observation_has_a_higher_confidence()
+    public async Task A_border_police_officers_observation_is_trusted_and_more_confident_than_an_anonymous_one()
     {
         string anonymous = await FileAsync(_server!.Anonymous(), Heard("anonymous"));
-        string police = await FileAsync(await _server.TokenClientAsync("border-police-7", Roles.Investigator), Heard("police"));
+        // A patrol officer signed in on the report page: a cookie session echoing the anti-forgery token.
+        string police = await FileAsync(await _server.NewUserAsync("officer-7", Roles.BorderPolice), Heard("police"));
         var a = await ObservationAsync(_server.Http, anonymous);
         var p = await ObservationAsync(_server.Http, police);
         Assert.Equal("trusted", p.GetProperty("trust").GetString());

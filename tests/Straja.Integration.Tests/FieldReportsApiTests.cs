@@ -70,12 +70,35 @@ public sealed class FieldReportsApiTests : IAsyncLifetime
         Assert.Contains(HttpStatusCode.TooManyRequests, codes);
         Assert.True(codes.Count(c => c == HttpStatusCode.Created) <= 3, string.Join(",", codes));
 
-        var police = await _server.TokenClientAsync("border-police-4", Roles.Investigator);
+        var police = await _server.TokenClientAsync("patrol-4", Roles.BorderPolice);
         for (int i = 0; i < 5; i++)
         {
             using var r = await police.PostAsJsonAsync(At("/api/field-reports"), new { lat = 45.3, lon = 28.4, sense = "heard" });
             Assert.Equal(HttpStatusCode.Created, r.StatusCode);
             Assert.True((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trusted").GetBoolean());
         }
+    }
+
+    [Fact]
+    public async Task A_border_police_report_is_trusted_filed_under_the_officer_and_read_back_by_them_alone()
+    {
+        using (var other = await _server!.Anonymous().PostAsJsonAsync(At("/api/field-reports"), VenusReport()))
+            Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        var officer = await _server.NewUserAsync("matei", Roles.BorderPolice);
+        using var filed = await officer.PostAsJsonAsync(At("/api/field-reports"), VenusReport());
+        string text = await filed.Content.ReadAsStringAsync();
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, text);
+        var report = JsonDocument.Parse(text).RootElement;
+        Assert.True(report.GetProperty("trusted").GetBoolean());
+        Assert.Equal("matei", report.GetProperty("reporter").GetString());
+
+        // Their own reports with the triage, and nobody else's; all reports stay for viewers.
+        var mine = await officer.GetFromJsonAsync<JsonElement>(At("/api/field-reports/mine"));
+        var only = Assert.Single(mine.EnumerateArray());
+        Assert.Equal(report.GetProperty("id").GetString(), only.GetProperty("id").GetString());
+        Assert.StartsWith("probably Venus", only.GetProperty("triage").GetProperty("verdict").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(At("/api/field-reports"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Anonymous().GetAsync(At("/api/field-reports/mine"))).StatusCode);
+        Assert.Empty((await _server.Http.GetFromJsonAsync<JsonElement>(At("/api/field-reports/mine"))).EnumerateArray());
     }
 }

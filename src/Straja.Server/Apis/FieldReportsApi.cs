@@ -16,12 +16,16 @@ namespace Straja.Server.Apis;
 
 /// <summary>
 /// Reports from border police and residents: anyone may file one (anonymous reports are rate-limited per
-/// address, docs/operations.md), each is triaged at once against the picture, the recorded tracks and the
-/// sky, and viewers read them with their triage.
+/// address, docs/operations.md; border-police, operator and investigator accounts are trusted), each is triaged
+/// at once against the picture, the recorded tracks and the sky, viewers read them all with their triage, and
+/// every signed-in reporter reads their own.
 /// </summary>
 internal static class FieldReportsApi
 {
     public const string RateLimitPolicy = "field-reports";
+
+    /// <summary>Accounts whose reports count as trusted: the border police who patrol, and the watch itself.</summary>
+    internal static IReadOnlyList<string> TrustedRoles { get; } = [Roles.BorderPolice, Roles.Operator, Roles.Investigator];
 
     public static void MapFieldReportsApi(this IEndpointRouteBuilder app)
     {
@@ -30,6 +34,11 @@ internal static class FieldReportsApi
             .WithSummary("Files a report (no sign-in needed; anonymous reports are rate-limited per address) and returns it with its triage.");
         api.MapGet("", (FieldReportStore store, int? limit) => TypedResults.Ok(store.Latest(Math.Clamp(limit ?? 100, 1, 1000)).Select(FieldReportDto.From).ToArray()))
             .WithSummary("The newest reports with their triage, newest first.");
+        // Any account, so a border-police officer (no viewer) follows up what they filed and sees nothing else.
+        api.MapGet("/mine", (FieldReportStore store, ClaimsPrincipal user, int? limit) =>
+                TypedResults.Ok(store.Latest(Math.Clamp(limit ?? 100, 1, 1000), user.Identity!.Name!).Select(FieldReportDto.From).ToArray()))
+            .RequireAuthorization()
+            .WithSummary("The caller's own reports with their triage, newest first.");
         app.MapGet("/api/observations", (EngineService engine) => TypedResults.Ok(engine.Picture.Observations.Select(ObservationDto.From).ToArray()))
             .WithTags("Picture").RequireRoles(Roles.Viewer, Roles.Investigator)
             .WithSummary("The field reports live in the picture, newest first: low-confidence observations with their triage and any track they corroborate.");
@@ -43,7 +52,7 @@ internal static class FieldReportsApi
             return TypedResults.BadRequest(new ProblemDetailsLite("invalid field report", problem));
         var now = clock.GetUtcNow();
         var time = request.Time ?? now;
-        bool trusted = user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Investigator);
+        bool trusted = TrustedRoles.Any(user.IsInRole);
         var trust = trusted ? ReporterTrust.Trusted : user.Identity?.IsAuthenticated == true ? ReporterTrust.SignedIn : ReporterTrust.Anonymous;
         string reporter = user.Identity is { IsAuthenticated: true, Name: { } name } ? name : $"anonymous@{http.Connection.RemoteIpAddress}";
         string id = store.NextId();

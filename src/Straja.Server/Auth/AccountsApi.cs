@@ -28,7 +28,7 @@ internal static class AccountsApi
         {
             var created = a.Create(r.User, r.Password, r.Roles);
             return TypedResults.Created($"/api/accounts/{created.Name}", AccountDto.From(created));
-        })).WithSummary("Create an account with a password and roles (viewer, operator, investigator, registrar, admin).");
+        })).WithSummary("Create an account with a password and roles (viewer, operator, investigator, registrar, border-police, admin).");
         accounts.MapPut("/{user}/roles", (string user, RolesRequest r, AccountService a) =>
             Guard(() => TypedResults.Ok(AccountDto.From(a.SetRoles(user, r.Roles))))).WithSummary("Replace an account's roles.");
         accounts.MapPost("/{user}/password", (string user, PasswordRequest r, AccountService a) => Guard(() =>

@@ -1,8 +1,8 @@
 namespace Straja.Server.Auth;
 
 /// <summary>
-/// The five roles. Every role can read the picture (viewer is implied by any role) and admin implies
-/// all of them, so a principal carries its expanded set and a check is one IsInRole.
+/// The six roles. Every role but border-police can read the picture (viewer is implied by them) and admin
+/// implies all of them, so a principal carries its expanded set and a check is one IsInRole.
 /// </summary>
 public static class Roles
 {
@@ -10,9 +10,16 @@ public static class Roles
     public const string Operator = "operator";
     public const string Investigator = "investigator";
     public const string Registrar = "registrar";
+
+    /// <summary>
+    /// A patrol officer's account: files trusted field reports and reads their own, nothing of the picture.
+    /// Least privilege: it is held on a phone in the field, where it is the credential most likely to be lost.
+    /// </summary>
+    public const string BorderPolice = "border-police";
+
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Viewer, Operator, Investigator, Registrar, Admin];
+    public static IReadOnlyList<string> All { get; } = [Viewer, Operator, Investigator, Registrar, BorderPolice, Admin];
 
     /// <summary>The roles a holder of <paramref name="granted"/> acts with.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> granted)
@@ -20,7 +27,7 @@ public static class Roles
         var set = new HashSet<string>(granted, StringComparer.Ordinal);
         if (set.Contains(Admin))
             return All;
-        if (set.Count > 0)
+        if (set.Any(r => r != BorderPolice))
             set.Add(Viewer);
         return All.Where(set.Contains).ToArray();
     }

@@ -1,4 +1,5 @@
 using Straja.Engine.Picture;
+using Straja.Registry;
 
 namespace Straja.Engine.Evaluation.Rules;
 
@@ -49,6 +50,13 @@ public sealed record Loiter(string Zone, double MinS) : RuleCondition;
 
 /// <summary>At least <see cref="MinTracks"/> confirmed tracks matching <see cref="Of"/> within <see cref="RadiusM"/> of this one (itself included).</summary>
 public sealed record Swarm(int MinTracks, double RadiusM, RuleCondition? Of) : RuleCondition;
+
+/// <summary>
+/// The track flies under the Remote ID serial of a unit of the joint-production registry whose lifecycle state is one
+/// of <see cref="States"/> (any state when null). It reads the track's identity evidence, so it holds for a lost unit
+/// flying whether or not the unit proves itself, and for a serial broadcast without its proof.
+/// </summary>
+public sealed record RegisteredUnitIs(IReadOnlySet<UnitState>? States) : RuleCondition;
 
 /// <summary>A sensor ("*" for any) has gone silent. A rule with this condition is about sensors, not tracks.</summary>
 public sealed record SensorSilent(string Sensor) : RuleCondition;

@@ -1,5 +1,6 @@
 using Straja.Engine.Picture;
 using Straja.Geo;
+using Straja.Registry;
 
 namespace Straja.Engine.Evaluation.Rules;
 
@@ -88,7 +89,7 @@ internal sealed class RuleEvaluator(IReadOnlyList<AlertRule> rules, IRuleZones z
                     continue;
                 if (Edge(rule, subject, now, picture.Time, out int n))
                 {
-                    string what = swarmLeader is null ? $"{Describe(t)} {t.Id}" : $"a swarm led by {t.Id}";
+                    string what = swarmLeader is null ? $"{Describe(t)} {t.Id}{Unit(t)}" : $"a swarm led by {t.Id}";
                     proposals.Add(new AlertProposal($"rule:{rule.Id}:{subject}:{n}", AlertKind.Rule, rule.Severity, t.Id, null,
                         $"{rule.Name}: {what}", t.Position));
                 }
@@ -195,6 +196,9 @@ internal sealed class RuleEvaluator(IReadOnlyList<AlertRule> rules, IRuleZones z
                 return ZonesNamed(cs.Zone).Any(z => Closing(z, t) >= cs.MinMps);
             case Loiter l:
                 return m.InsideSince.Any(kv => Matches(kv.Key, l.Zone) && (time - kv.Value).TotalSeconds >= l.MinS);
+            case RegisteredUnitIs u:
+                return t.IdentityDetail is { UnitSerial: not null, UnitState: { } named } && Lifecycle.TryParse(named, out var state)
+                    && (u.States is null || u.States.Contains(state));
             case Swarm sw:
                 {
                     var members = new List<AirTrack>();
@@ -251,4 +255,8 @@ internal sealed class RuleEvaluator(IReadOnlyList<AlertRule> rules, IRuleZones z
     };
 
     private static string Describe(AirTrack t) => $"{t.Identity.ToWire()} {t.Class.ToWire()}";
+
+    /// <summary>The registered unit behind a track, for the alert message: the operator's first question about it.</summary>
+    private static string Unit(AirTrack t) =>
+        t.IdentityDetail is { UnitSerial: { } serial } d ? $" (unit {serial}{(d.UnitState is { } s ? $", {s} in the registry" : "")})" : "";
 }

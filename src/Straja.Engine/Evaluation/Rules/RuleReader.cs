@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Straja.Engine.Picture;
+using Straja.Registry;
 
 namespace Straja.Engine.Evaluation.Rules;
 
@@ -140,6 +141,12 @@ public static class RuleReader
                     return new Swarm((int)n, Number(Required(v, "radiusM", here), $"{here}.radiusM", min: 1), of);
                 }
 
+            case "registeredUnit":
+                // Without "state" any registered unit matches; the names are the registry's lifecycle states.
+                Keys(v, here, "state");
+                return new RegisteredUnitIs(v.TryGetProperty("state", out var state)
+                    ? Names(state, $"{here}.state", Enum.GetValues<UnitState>().ToDictionary(Lifecycle.Name, s => s, StringComparer.Ordinal))
+                    : null);
             case "sensorSilent":
                 Keys(v, here, "sensor");
                 return new SensorSilent(v.TryGetProperty("sensor", out _) ? String(v, "sensor", here) : "*");

@@ -26,7 +26,7 @@ import { ruleNames } from "./rulesSummary.js";
 import { mountIncidents } from "./incidents.js";
 import * as incidentsApi from "./incidentsApi.js";
 import { incidentHash, incursionFromAlerts } from "./incidentsModel.js";
-import { canAcknowledge, canEditZones, canInvestigate } from "./session.js";
+import { canAcknowledge, canEditZones, canInvestigate, canViewPicture } from "./session.js";
 import { mountViews } from "./views.js";
 import { countConfirmed, isStale } from "./picture.js";
 import { SymbolCache } from "./symbols.js";
@@ -46,6 +46,11 @@ const $ = (id) => document.getElementById(id);
 
 // Nothing is fetched or drawn until someone is signed in (every /api read needs the viewer role).
 const session = await requireSession();
+if (!canViewPicture(session)) {
+  // A border-police officer reads no picture: their page is the report form (docs/security.md).
+  window.location.replace("/report.html");
+  await new Promise(() => {});
+}
 showSignedIn($("user"), session);
 
 const state = {

@@ -1,8 +1,12 @@
-// The field-report page for phones: big buttons, the phone's position or a tap on the map, no sign-in.
+// The field-report page for phones: big buttons, the phone's position or a tap on the map, no sign-in
+// needed. A border-police officer may sign in here so that their reports are filed under their account
+// and trusted; the session is the console's (cookie + the anti-forgery header on each change, login.js).
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "./reportPage.css";
-import { COMPASS, buildReport, thanks } from "./reportForm.js";
+import { antiforgeryHeaders, loginErrorText } from "./login.js";
+import { COMPASS, buildReport, filedAs, signedInText, thanks } from "./reportForm.js";
+import { isTrustedReporter } from "./session.js";
 
 const root = document.getElementById("report");
 const state = { position: null, sense: null, look: null, elevation: null, went: null, count: 1, text: "" };
@@ -65,7 +69,68 @@ const form = el("form", { novalidate: "" },
   el("section", {}, el("h2", {}, "4. Which way did it go?"), choice("went", COMPASS)),
   el("section", {}, el("h2", {}, "5. How many"), count, text),
   send, message);
-root.append(form);
+
+// --- the officer's sign-in ------------------------------------------------------------------
+const officer = el("section", { class: "officer", "data-testid": "officer" });
+const officerStatus = el("p", { class: "officer-status", "data-testid": "officer-status" });
+const officerError = el("p", { class: "message", role: "alert", "data-testid": "officer-error" });
+const officerUser = el("input", { name: "user", autocomplete: "username", "data-testid": "officer-user", placeholder: "User" });
+const officerPassword = el("input", { name: "password", type: "password", autocomplete: "current-password", "data-testid": "officer-password", placeholder: "Password" });
+const officerForm = el("form", { class: "officer-form", hidden: "", "data-testid": "officer-form" },
+  officerUser, officerPassword, el("button", { type: "submit", class: "big", "data-testid": "officer-submit" }, "Sign in"), officerError);
+const openSignIn = el("button", { type: "button", class: "link", "data-testid": "officer-sign-in" }, "Border police? Sign in");
+const signOut = el("button", { type: "button", class: "link", "data-testid": "officer-sign-out" }, "Sign out");
+
+let signedInAs = null;
+
+function showOfficer(session) {
+  officerForm.hidden = true;
+  signedInAs = session?.user ?? null;
+  if (session) {
+    officerStatus.textContent = signedInText(session.user, isTrustedReporter(session));
+    officer.replaceChildren(officerStatus, signOut);
+  } else {
+    officer.replaceChildren(openSignIn, officerForm);
+  }
+}
+
+openSignIn.addEventListener("click", () => {
+  officerForm.hidden = !officerForm.hidden;
+  if (!officerForm.hidden) officerUser.focus();
+});
+
+officerForm.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  officerError.textContent = "";
+  try {
+    const r = await fetch("/api/session/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ user: officerUser.value, password: officerPassword.value }),
+    });
+    if (!r.ok) {
+      officerError.textContent = await loginErrorText(r);
+      return;
+    }
+    officerPassword.value = "";
+    showOfficer(await r.json());
+  } catch {
+    officerError.textContent = "Sign-in failed: no connection. Try again.";
+  }
+});
+
+signOut.addEventListener("click", async () => {
+  await fetch("/api/session/logout", { method: "POST", headers: antiforgeryHeaders() }).catch(() => {});
+  showOfficer(null);
+});
+
+showOfficer(null);
+root.append(officer, form);
+// Still signed in from an earlier visit: say so (this also renews the anti-forgery cookie).
+fetch("/api/session", { headers: { Accept: "application/json" } })
+  .then((r) => (r.ok ? r.json() : null))
+  .then((session) => session && showOfficer(session))
+  .catch(() => {});
 
 const map = L.map(mapDiv, { zoomControl: true, attributionControl: false }).setView([45.3, 28.3], 8);
 const marker = L.circleMarker([0, 0], { radius: 9, color: "#ffcc00", weight: 3 });
@@ -86,10 +151,19 @@ form.addEventListener("submit", async (e) => {
   send.disabled = true;
   message.textContent = "Sending…";
   try {
-    const r = await fetch("/api/field-reports", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const headers = { "Content-Type": "application/json", ...antiforgeryHeaders() };
+    const r = await fetch("/api/field-reports", { method: "POST", headers, body: JSON.stringify(body) });
     if (r.status === 429) message.textContent = "Too many reports from this connection: please wait a few minutes.";
     else if (!r.ok) message.textContent = `Not sent: ${(await r.json().catch(() => ({}))).detail ?? `HTTP ${r.status}`}`;
-    else message.textContent = thanks(await r.json());
+    else {
+      const report = await r.json();
+      message.textContent = thanks(report);
+      // The session ran out (idle, or a password reset) between sign-in and sending: say so rather than let the officer think it counted.
+      if (signedInAs && !filedAs(report)) {
+        message.textContent += " Your sign-in had ended, so it was filed without your name: sign in again.";
+        showOfficer(null);
+      }
+    }
   } catch {
     message.textContent = "Not sent: no connection. Try again.";
   } finally {

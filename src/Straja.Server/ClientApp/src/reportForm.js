@@ -31,11 +31,27 @@ export function buildReport(state) {
   return { body };
 }
 
-/** What the reporter is told once the report is in. */
+/** What the reporter is told once the report is in: its id, whose it is when signed in, and the triage's first look. */
 export function thanks(report) {
   const verdict = report?.triage?.verdict ?? "";
-  return `Report ${report.id} received. ${verdict ? `First look: ${verdict}.` : ""}`.trim();
+  const who = filedAs(report);
+  return `Report ${report.id} received${who ? `, ${who}` : ""}. ${verdict ? `First look: ${verdict}.` : ""}`.trim();
 }
+
+/** "filed as matei (trusted)" for a signed-in reporter's report, as the server recorded it; null for an anonymous one. */
+export function filedAs(report) {
+  const reporter = report?.reporter;
+  if (typeof reporter !== "string" || reporter === "" || reporter.startsWith(ANONYMOUS)) return null;
+  return `filed as ${reporter}${report.trusted === true ? " (trusted)" : ""}`;
+}
+
+/** The line under the officer's sign-in once signed in. */
+export function signedInText(user, trusted) {
+  return trusted ? `Signed in as ${user}: your reports are filed as trusted.` : `Signed in as ${user}: your reports are filed under your name.`;
+}
+
+// The server names an anonymous reporter by address (FieldReportsApi); the page never echoes it back.
+const ANONYMOUS = "anonymous@";
 
 function round(deg) {
   return Math.round(deg * 1e5) / 1e5;

@@ -76,6 +76,9 @@ function words(c, nested) {
       const of = v.of === undefined ? "tracks" : `tracks where ${words(v.of, true)}`;
       return `part of a swarm: ${num(v.minTracks)} or more confirmed ${of} within ${num(v.radiusM)} m`;
     }
+    case "registeredUnit":
+      if (!isObject(v)) return raw(c);
+      return v.state === undefined ? "is a unit of the registry" : `is a unit of the registry marked ${names(v.state)}`;
     case "sensorSilent":
       return isObject(v) && typeof v.sensor === "string" && v.sensor !== "*" ? `sensor ${v.sensor} is silent` : "any sensor is silent";
     default:

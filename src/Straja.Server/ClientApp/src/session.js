@@ -5,7 +5,12 @@
 // nobody is signed in. Until that endpoint exists (404) the console behaves as before accounts:
 // everyone may do everything. All of that policy lives here so it can change in one place.
 
-export const ROLES = Object.freeze(["viewer", "operator", "investigator", "registrar", "admin"]);
+export const ROLES = Object.freeze(["viewer", "operator", "investigator", "registrar", "border-police", "admin"]);
+
+/** Roles that read the picture. The server gives viewer with every role but border-police, whose officers only file reports. */
+const PICTURE_READERS = Object.freeze(["viewer", "operator", "investigator", "registrar", "admin"]);
+/** Roles whose field reports the server marks trusted (FieldReportsApi.TrustedRoles). */
+const TRUSTED_REPORTERS = Object.freeze(["border-police", "operator", "investigator", "admin"]);
 
 /** Roles that may change the registry. */
 const REGISTRY_EDITORS = Object.freeze(["registrar", "admin"]);
@@ -48,6 +53,15 @@ const ZONE_EDITORS = Object.freeze(["operator", "admin"]);
 
 export function canEditZones(session) {
   return (session?.roles ?? []).some((r) => ZONE_EDITORS.includes(r));
+}
+
+/** False for a border-police officer: the console has nothing for them, the report page does. */
+export function canViewPicture(session) {
+  return (session?.roles ?? []).some((r) => PICTURE_READERS.includes(r));
+}
+
+export function isTrustedReporter(session) {
+  return (session?.roles ?? []).some((r) => TRUSTED_REPORTERS.includes(r));
 }
 
 /** Only an admin may replace the alert rules (docs/alert-rules.md). */

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildReport, compassToDeg, thanks } from "../src/reportForm.js";
+import { buildReport, compassToDeg, filedAs, signedInText, thanks } from "../src/reportForm.js";
 
 test("compass points are 45 degrees apart clockwise from north", () => {
   assert.equal(compassToDeg("N"), 0);
@@ -26,4 +26,20 @@ test("what was tapped becomes the API body, with only the fields given", () => {
 test("the reporter is told the report id and the first look of the triage", () => {
   assert.equal(thanks({ id: "R7", triage: { verdict: "probably Venus: low in the west" } }), "Report R7 received. First look: probably Venus: low in the west.");
   assert.equal(thanks({ id: "R8" }), "Report R8 received.");
+});
+
+test("a signed-in officer's report says whose it is and that it is trusted; an anonymous one shows no address", () => {
+  const officer = { id: "R9", reporter: "matei", trusted: true, triage: { verdict: "no match" } };
+  assert.equal(filedAs(officer), "filed as matei (trusted)");
+  assert.equal(thanks(officer), "Report R9 received, filed as matei (trusted). First look: no match.");
+  assert.equal(filedAs({ id: "R10", reporter: "ana", trusted: false }), "filed as ana");
+  const anonymous = { id: "R11", reporter: "anonymous@192.0.2.7", trusted: false, triage: { verdict: "no match" } };
+  assert.equal(filedAs(anonymous), null);
+  assert.equal(thanks(anonymous), "Report R11 received. First look: no match.");
+  assert.doesNotMatch(thanks(anonymous), /192\.0\.2\.7/);
+});
+
+test("the sign-in line says whether the officer's reports count as trusted", () => {
+  assert.equal(signedInText("matei", true), "Signed in as matei: your reports are filed as trusted.");
+  assert.equal(signedInText("ana", false), "Signed in as ana: your reports are filed under your name.");
 });

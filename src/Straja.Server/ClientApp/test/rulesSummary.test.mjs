@@ -21,6 +21,10 @@ test("Every condition kind of docs/alert-rules.md reads as words", () => {
     [{ swarm: { minTracks: 3, radiusM: 2000, of: { identity: ["unknown"] } } },
       "part of a swarm: 3 or more confirmed tracks where identity is unknown within 2000 m"],
     [{ swarm: { minTracks: 3, radiusM: 2000 } }, "part of a swarm: 3 or more confirmed tracks within 2000 m"],
+    [{ registeredUnit: { state: ["lost", "destroyed", "decommissioned"] } }, "is a unit of the registry marked lost, destroyed or decommissioned"],
+    [{ registeredUnit: { state: ["lost"] } }, "is a unit of the registry marked lost"],
+    [{ registeredUnit: {} }, "is a unit of the registry"],
+    [{ registeredUnit: "lost" }, '{"registeredUnit":"lost"}'],
     [{ sensorSilent: { sensor: "*" } }, "any sensor is silent"],
     [{ sensorSilent: {} }, "any sensor is silent"],
     [{ sensorSilent: { sensor: "radar-isaccea" } }, "sensor radar-isaccea is silent"],
@@ -35,6 +39,9 @@ test("All and any join their parts, and a list inside a list keeps its brackets"
   assert.equal(
     summarize({ all: [{ not: { identity: ["friendly", "neutral"] } }, { border: { from: "UA", to: "RO" } }] }),
     "identity is not friendly or neutral and crosses the border from UA into RO");
+  assert.equal(
+    summarize({ all: [{ registeredUnit: { state: ["lost"] } }, { zone: { id: "mk", relation: "entering" } }] }),
+    "is a unit of the registry marked lost and enters zone mk");
   assert.equal(
     summarize({ any: [{ speedMps: { min: 40 } }, { all: [{ class: ["fixed-wing"] }, { altitudeM: { max: 300 } }] }] }),
     "ground speed at least 40 m/s or (class is fixed-wing and altitude at most 300 m)");

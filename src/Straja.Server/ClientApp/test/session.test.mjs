@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ROLES, canAcknowledge, canEditRegistry, canEditRules, canEditZones, canInvestigate, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
+import { ROLES, canAcknowledge, canViewPicture, isTrustedReporter, canEditRegistry, canEditRules, canEditZones, canInvestigate, describeSession, loadSession, sessionFromResponse } from "../src/session.js";
 
 test("Before accounts exist (404) the user has every role and may edit", () => {
   const s = sessionFromResponse(404, null);
@@ -78,4 +78,23 @@ test("Only an operator or an admin may change zones; a viewer reads them", () =>
     assert.equal(canEditZones(s), role === "operator" || role === "admin", role);
   }
   assert.equal(canEditZones(sessionFromResponse(401, null)), false);
+});
+
+test("A border-police officer reads no picture and edits nothing, but is a trusted reporter", () => {
+  const officer = sessionFromResponse(200, { user: "matei", roles: ["border-police"] });
+  assert.deepEqual(officer.roles, ["border-police"]);
+  assert.equal(canViewPicture(officer), false);
+  assert.equal(isTrustedReporter(officer), true);
+  for (const can of [canAcknowledge, canEditRegistry, canEditRules, canEditZones, canInvestigate]) assert.equal(can(officer), false, can.name);
+  assert.match(describeSession(officer), /matei \(border-police\) — read only/);
+});
+
+test("Every other role reads the picture; only border police, operators, investigators and admins are trusted reporters", () => {
+  for (const role of ROLES.filter((r) => r !== "border-police")) {
+    assert.equal(canViewPicture(sessionFromResponse(200, { user: "ana", roles: [role] })), true, role);
+  }
+  const trusted = ROLES.filter((role) => isTrustedReporter(sessionFromResponse(200, { user: "ana", roles: [role] })));
+  assert.deepEqual(trusted, ["operator", "investigator", "border-police", "admin"]);
+  assert.equal(canViewPicture(sessionFromResponse(401, null)), false);
+  assert.equal(isTrustedReporter(null), false);
 });
