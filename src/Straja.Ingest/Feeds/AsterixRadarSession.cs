@@ -73,11 +73,8 @@ public sealed class AsterixRadarSession
             }
 
             offset += consumed;
-            if (r.Source is not { } src || !_sources.TryGetValue((src.Sac, src.Sic), out var radar))
-            {
-                _counters.For("asterix").Reject($"CAT048 from SAC/SIC {r.Source?.Sac}/{r.Source?.Sic}: no such radar configured", receivedAt);
+            if (!TryConfigured(r.Source, "CAT048", receivedAt, out var radar))
                 continue;
-            }
 
             var counters = _counters.For(radar.Id);
             if (r.MeasuredPosition is not { } polar || r.TimeOfDay128 is not { } tod)
@@ -118,17 +115,14 @@ public sealed class AsterixRadarSession
             }
 
             offset += consumed;
-            if (r.Source is not { } src || !_sources.TryGetValue((src.Sac, src.Sic), out var tracker))
-            {
-                _counters.For("asterix").Reject($"CAT062 from SAC/SIC {r.Source?.Sac}/{r.Source?.Sic}: no such tracker configured", receivedAt);
+            if (!TryConfigured(r.Source, "CAT062", receivedAt, out var tracker))
                 continue;
-            }
 
             var counters = _counters.For(tracker.Id);
             if (tracker.Kind != SensorKind.Tracker)
             {
                 // System tracks under a radar's identity would be fused as if the radar had filtered them.
-                counters.Reject($"CAT062 from SAC/SIC {src.Sac}/{src.Sic}, which is configured as a {tracker.Kind.ToString().ToLowerInvariant()}, not a tracker", receivedAt);
+                counters.Reject($"CAT062 from SAC/SIC {tracker.AsterixSource?.Sac}/{tracker.AsterixSource?.Sic}, which is configured as a {tracker.Kind.ToString().ToLowerInvariant()}, not a tracker", receivedAt);
                 continue;
             }
 
@@ -142,6 +136,20 @@ public sealed class AsterixRadarSession
                 counters.Reject(why, receivedAt);
             }
         }
+    }
+
+    /// <summary>The sensor a record's I0xx/010 names; a record without one, or from an unknown source, is counted against "asterix".</summary>
+    private bool TryConfigured(DataSource? source, string category, DateTimeOffset receivedAt, out SensorDescriptor sensor)
+    {
+        if (source is { } s && _sources.TryGetValue((s.Sac, s.Sic), out var found))
+        {
+            sensor = found;
+            return true;
+        }
+
+        _counters.For("asterix").Reject($"{category} from SAC/SIC {source?.Sac}/{source?.Sic}: no such sensor configured", receivedAt);
+        sensor = null!;
+        return false;
     }
 
     private void ReadCat034(ReadOnlySpan<byte> records, int baseOffset, DateTimeOffset receivedAt)

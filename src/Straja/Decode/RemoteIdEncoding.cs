@@ -166,10 +166,7 @@ internal static class RemoteIdEncoding
 
     private static LocationVector ReadLocation(JsonFields f)
     {
-        double? lat = f.OptionalNumber("latitude", -90, 90);
-        double? lon = f.OptionalNumber("longitude", -180, 180);
-        if (lat.HasValue != lon.HasValue)
-            f.Fail(lat.HasValue ? "longitude" : "latitude", "is missing: a position needs both latitude and longitude (or both null)");
+        var (lat, lon) = Position(f, "latitude", "longitude");
         return new LocationVector
         {
             Status = (OperationalStatus)f.Int("status", 0, 15),
@@ -211,10 +208,7 @@ internal static class RemoteIdEncoding
 
     private static SystemInfo ReadSystem(JsonFields f)
     {
-        double? lat = f.OptionalNumber("operator_latitude", -90, 90);
-        double? lon = f.OptionalNumber("operator_longitude", -180, 180);
-        if (lat.HasValue != lon.HasValue)
-            f.Fail(lat.HasValue ? "operator_longitude" : "operator_latitude", "is missing: the operator's position needs both (or both null)");
+        var (lat, lon) = Position(f, "operator_latitude", "operator_longitude");
         return new SystemInfo
         {
             OperatorLocationType = (OperatorLocationType)f.Int("operator_location_type", 0, 3),
@@ -230,6 +224,16 @@ internal static class RemoteIdEncoding
             OperatorAltitudeM = Altitude(f, "operator_altitude_geo_m"),
             Timestamp = (uint)f.Number("timestamp", 0, uint.MaxValue),
         };
+    }
+
+    /// <summary>A latitude and longitude: both, or both null (the wire has one "unknown" for the pair).</summary>
+    private static (double? Lat, double? Lon) Position(JsonFields f, string latName, string lonName)
+    {
+        double? lat = f.OptionalNumber(latName, -90, 90);
+        double? lon = f.OptionalNumber(lonName, -180, 180);
+        if (lat.HasValue != lon.HasValue)
+            f.Fail(lat.HasValue ? lonName : latName, $"is missing: a position needs both {latName} and {lonName} (or both null)");
+        return (lat, lon);
     }
 
     // F3411 altitudes: 0.5 m steps from -1000 m (which itself means unknown).
