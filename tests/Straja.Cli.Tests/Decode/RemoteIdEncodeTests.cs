@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using Straja.Cli.Decode;
 using Straja.Protocols.RemoteId;
 using OdidPack = Straja.Protocols.RemoteId.MessagePack;
 
@@ -186,6 +187,31 @@ public sealed class RemoteIdEncodeTests
         Assert.Equal("straja encode: stdin:5: field 'no_of_messages': 2 but \"messages\" holds 1", problems[3]);
         Assert.StartsWith("straja encode: stdin:6: field 'auth_data': 'XYZ' is not hexadecimal", problems[4], StringComparison.Ordinal);
         Assert.StartsWith("straja encode: stdin:7: field 'carrier': 'smoke_signal' is not one of", problems[5], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Raw_output_is_the_hex_lines_bytes_back_to_back()
+    {
+        string input = string.Join('\n',
+            """{"message_type":5,"operator_id_type":0,"operator_id":"ROU123"}""",
+            """{"carrier":"none","messages":[{"message_type":3,"description_type":0,"description":"survey"}]}""");
+        var hex = CliRun.Encode(input, "remoteid", "-");
+        using var binary = new MemoryStream();
+
+        int code = EncodeCommand.Run(["remoteid", "-", "--format", "raw"], () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input)),
+            new StringWriter(), new StringWriter(), () => binary);
+
+        Assert.Equal(0, code);
+        Assert.Equal(hex.Lines.SelectMany(Convert.FromHexString), binary.ToArray());
+    }
+
+    [Fact]
+    public void An_unknown_output_format_is_a_usage_error()
+    {
+        var result = CliRun.Encode("{}", "remoteid", "-", "--format", "pcap");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown output format 'pcap'", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
