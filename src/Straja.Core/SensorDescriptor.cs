@@ -9,6 +9,11 @@ public enum SensorKind
     Cooperative = 4,
     /// <summary>An electro-optical or infrared camera: bearing and elevation, and it can be pointed (SAPIENT tasking).</summary>
     Camera = 5,
+    /// <summary>
+    /// Another tracker's system tracks (ASTERIX CAT062 from an ATC or air-defence SDPS): positions already
+    /// filtered, each under the source's own track number, fused track-to-track.
+    /// </summary>
+    Tracker = 6,
 }
 
 /// <summary>A sensor as the engine knows it: where it is, how far it sees, how often it reports.</summary>

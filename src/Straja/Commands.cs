@@ -19,7 +19,7 @@ internal static class Commands
                       --seed N          override the scenario's random seed
                       --beast-listen A  accept Beast feeds from Mode S receivers (default 127.0.0.1:0, the simulator's)
                       --beast-connect A connect to receivers' Beast outputs, e.g. 192.0.2.7:30005 (comma-separated)
-                      --asterix-listen A  receive ASTERIX CAT048/034 over UDP (default 127.0.0.1:0, the simulator's)
+                      --asterix-listen A  receive ASTERIX CAT048/034 (radars) and CAT062 (trackers) over UDP (default 127.0.0.1:0, the simulator's)
                       --remoteid-listen A receive the Remote ID receiver feed over UDP (default 127.0.0.1:0, the simulator's)
                       --sapient-listen A  accept SAPIENT sensor nodes over TCP, e.g. 0.0.0.0:5020
                       --cot-udp A       send the picture as Cursor on Target over UDP, e.g. 239.2.3.1:6969

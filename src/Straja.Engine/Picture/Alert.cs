@@ -99,6 +99,7 @@ public static class WireNames
         SensorKind.Acoustic => "acoustic",
         SensorKind.Cooperative => "cooperative",
         SensorKind.Camera => "camera",
+        SensorKind.Tracker => "tracker",
         _ => "unknown",
     };
 
@@ -118,6 +119,7 @@ public static class WireNames
         "acoustic" => SensorKind.Acoustic,
         "cooperative" => SensorKind.Cooperative,
         "camera" => SensorKind.Camera,
+        "tracker" => SensorKind.Tracker,
         _ => null,
     };
 }

@@ -4,31 +4,45 @@ using System.Text.Json;
 namespace Straja.Cli.Decode;
 
 /// <summary>
-/// <c>straja encode &lt;protocol&gt; &lt;file|-&gt;</c>: the reverse of <c>decode</c>. Reads JSON objects one per line in
-/// the shape <c>decode</c> prints and writes each message as a hex line that <c>decode --format hex</c> reads back.
+/// <c>straja encode &lt;protocol&gt; &lt;file|-&gt; [--format hex|raw]</c>: the reverse of <c>decode</c>. Reads JSON objects
+/// one per line in the shape <c>decode</c> prints and writes each message as a hex line that <c>decode --format hex</c>
+/// reads back, or (raw) the messages' bytes back to back.
 /// Lines that cannot be encoded are reported on stderr by line and field. What each protocol encodes: docs/decode.md.
 /// </summary>
 internal static class EncodeCommand
 {
     private static string Usage => $"""
-        usage: straja encode <protocol> <file|->
+        usage: straja encode <protocol> <file|-> [--format hex|raw]
 
-        reads one JSON object per line, in the shape `straja decode` prints, and writes one hex line per message:
+        reads one JSON object per line, in the shape `straja decode` prints, and writes one hex line per message
+        (--format raw: the messages' bytes back to back on stdout, nothing else):
         {WireProtocols.Describe(encodableOnly: true)}
         error objects and blank lines are skipped; "offset", "line", "packet", "time", "src", "dst" are ignored.
         exit code: 0 all encoded; 1 some lines could not be encoded (listed on stderr); 2 usage error or unreadable file
         """;
 
-    public static int Run(string[] args) => Run(args, Console.OpenStandardInput, Console.Out, Console.Error);
+    public static int Run(string[] args) => Run(args, Console.OpenStandardInput, Console.Out, Console.Error, Console.OpenStandardOutput);
 
     internal static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdin, stdout, stderr, () => throw new UsageException("--format raw needs a binary stdout"));
+
+    internal static int Run(string[] args, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, Func<Stream> binaryStdout) =>
         OfflineVerb.Run("encode", Usage, args, stdout, stderr, () =>
         {
-            var (positional, _) = Arguments.Split(args);
+            var (positional, flags) = Arguments.Split(args, "format");
             if (positional.Count != 2)
             {
                 throw new UsageException("encode needs a protocol and a file (or - for stdin)");
             }
+
+            bool raw = flags.Get("format") switch
+            {
+                null or "hex" => false,
+                "raw" => true,
+                var other => throw new UsageException($"unknown output format '{other}' (hex, raw)"),
+            };
+            // Raw bytes go to the stream itself: a TextWriter would re-encode them as characters.
+            using var rawOut = raw ? binaryStdout() : null;
 
             var protocol = Arguments.Protocol(positional[0], encodeOnly: true);
             string name = positional[1] == "-" ? "stdin" : positional[1];
@@ -46,6 +60,10 @@ internal static class EncodeCommand
                 if (!TryEncodeLine(protocol, line, out var bytes, out string field, out string error))
                 {
                     problems.Add(new CsvProblem(name, number, field, error));
+                }
+                else if (rawOut is not null)
+                {
+                    rawOut.Write(bytes);
                 }
                 else if (bytes.Length > 0)
                 {

@@ -21,6 +21,11 @@ internal sealed class RemoteIdProtocol : WireProtocol
 
     public override Transport Transport => Transport.Udp;
 
+    public override bool CanEncode => true;
+
+    public override bool TryEncode(System.Text.Json.JsonElement json, out byte[] message, out string field, out string error) =>
+        RemoteIdEncoding.TryEncode(json, out message, out field, out error);
+
     private static ReadOnlySpan<byte> FeedMagic => "SRID"u8;
 
     public override void DecodeUnit(ReadOnlySpan<byte> unit, JsonLines output)

@@ -70,7 +70,7 @@ export function zonesLayer(geojson, renderer) {
   return group;
 }
 
-const SENSOR_KIND_LETTER = { radar: "R", "passive-rf": "RF", acoustic: "A", camera: "EO", cooperative: "C" };
+const SENSOR_KIND_LETTER = { radar: "R", "passive-rf": "RF", acoustic: "A", camera: "EO", cooperative: "C", tracker: "T" };
 
 /** The letter(s) a sensor marker shows for its kind; "?" for a kind this console does not know. */
 export function sensorKindLetter(kind) {
