@@ -67,6 +67,28 @@ public sealed class ServerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tracks_sensors_are_served_with_when_each_first_and_last_saw_it()
+    {
+        var alert = await WaitForAlert("border-crossing");
+        var track = alert.GetProperty("trackId").GetString()!;
+        var known = (await GetJson("/api/sensors")).EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement seen;
+        // The engine writes a track's sensors with its next recorded point, about a second after it changes.
+        while ((seen = await GetJson($"/api/tracks/{track}/sensors")).GetArrayLength() == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+
+        Assert.True(seen.GetArrayLength() > 0, $"no sensors recorded for {track}");
+        Assert.All(seen.EnumerateArray(), s =>
+        {
+            Assert.Equal(track, s.GetProperty("trackId").GetString());
+            Assert.Contains(s.GetProperty("sensorId").GetString()!, known);
+            Assert.True(s.GetProperty("first").GetDateTimeOffset() <= s.GetProperty("last").GetDateTimeOffset());
+        });
+        Assert.Equal(0, (await GetJson("/api/tracks/T999999/sensors")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Acknowledging_an_unknown_alert_is_404_naming_it()
     {
         using var response = await _http.PostAsJsonAsync(new Uri("/api/alerts/A999999/ack", UriKind.Relative), new { });

@@ -66,9 +66,9 @@ function nav(r, session) {
 }
 
 async function listPage(page, ctx, state) {
-  const incidents = await api.list();
+  const incidents = await api.list(state);
   if (!ctx.current()) return;
-  const rows = listRows(incidents, state).map((i) => el("tr", { "data-testid": "incident-row", "data-incident-id": i.id, "data-state": i.state },
+  const rows = listRows(incidents).map((i) => el("tr", { "data-testid": "incident-row", "data-incident-id": i.id, "data-state": i.state },
     el("td", {}, el("a", { href: incidentHash(i.id) }, i.id)),
     el("td", {}, kindLabel(i.kind)),
     el("td", {}, i.title),
