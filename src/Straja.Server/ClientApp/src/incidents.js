@@ -265,7 +265,7 @@ function showCandidates(out, find, candidates, ctx) {
       el("td", {}, String(r.rank)),
       el("td", {}, el("a", { href: trackHash(c.trackId) }, r.trackId)),
       el("td", {}, r.distance), el("td", {}, r.before), el("td", {}, r.crossing),
-      el("td", {}, r.speed), el("td", {}, r.heading), el("td", {}, r.sensors), el("td", {}, r.ellipse),
+      el("td", {}, r.speed), el("td", {}, r.heading), el("td", { "data-testid": "candidate-sensors" }, r.sensors), el("td", {}, r.ellipse),
       el("td", {}, el("button", { type: "button", "data-testid": "show-on-map", onclick: (e) => {
         e.stopPropagation();
         ctx.showOnMap({
