@@ -256,12 +256,12 @@ public sealed class EngineService : IDisposable
     /// </summary>
     private void NoteSensors(AirTrack t)
     {
-        if (t.SensorLastSeen.Count != t.Sensors.Count)
+        if (t.Sensors.Count == 0 || t.SensorLastSeen.Count != t.Sensors.Count)
             return;
+        if (!_trackSensors.TryGetValue(t.Id, out var spans))
+            _trackSensors[t.Id] = spans = new(StringComparer.Ordinal);
         for (int i = 0; i < t.Sensors.Count; i++)
         {
-            if (!_trackSensors.TryGetValue(t.Id, out var spans))
-                _trackSensors[t.Id] = spans = new(StringComparer.Ordinal);
             var at = t.SensorLastSeen[i];
             if (!spans.TryGetValue(t.Sensors[i], out var span))
             {
