@@ -59,17 +59,28 @@ public sealed class IncidentStore : IDisposable
         }
     }
 
-    public IReadOnlyList<string> Latest(int limit)
+    public IReadOnlyList<string> Latest(int limit) => Latest(limit, _ => true);
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> incidents that <paramref name="keep"/> accepts, newest first. The record's
+    /// fields are the caller's to read (the JSON is its format), so the filter is a predicate on the stored JSON.
+    /// </summary>
+    public IReadOnlyList<string> Latest(int limit, Func<string, bool> keep)
     {
+        ArgumentNullException.ThrowIfNull(keep);
         lock (_lock)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = "SELECT json FROM incidents ORDER BY seq DESC LIMIT $limit";
-            cmd.Parameters.AddWithValue("$limit", limit);
+            cmd.CommandText = "SELECT json FROM incidents ORDER BY seq DESC";
             using var r = cmd.ExecuteReader();
             var list = new List<string>();
-            while (r.Read())
-                list.Add(r.GetString(0));
+            while (list.Count < limit && r.Read())
+            {
+                string json = r.GetString(0);
+                if (keep(json))
+                    list.Add(json);
+            }
+
             return list;
         }
     }

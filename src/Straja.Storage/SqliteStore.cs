@@ -44,6 +44,11 @@ public sealed class SqliteStore : IAirPictureStore
         (3, "track point confirmation", """
             ALTER TABLE track_points ADD COLUMN confirmed INTEGER;
             """),
+        (4, "track sensors", """
+            CREATE TABLE track_sensors (
+                track_id TEXT NOT NULL, sensor_id TEXT NOT NULL, first_seen_utc TEXT NOT NULL, last_seen_utc TEXT NOT NULL,
+                PRIMARY KEY (track_id, sensor_id)) WITHOUT ROWID;
+            """),
     ];
 
     public SqliteStore(string path)
@@ -150,6 +155,57 @@ public sealed class SqliteStore : IAirPictureStore
 
             tx.Commit();
         }
+    }
+
+    public void RecordTrackSensors(IReadOnlyList<TrackSensorSeen> seen)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        if (seen.Count == 0)
+            return;
+        lock (_writeLock)
+        {
+            using var tx = _write.BeginTransaction();
+            using var cmd = _write.CreateCommand();
+            cmd.Transaction = tx;
+            // Fixed-width UTC text orders as time, so MIN/MAX on it keep the widest span.
+            cmd.CommandText = """
+                INSERT INTO track_sensors (track_id, sensor_id, first_seen_utc, last_seen_utc) VALUES ($track, $sensor, $first, $last)
+                ON CONFLICT(track_id, sensor_id) DO UPDATE SET
+                  first_seen_utc = MIN(first_seen_utc, excluded.first_seen_utc), last_seen_utc = MAX(last_seen_utc, excluded.last_seen_utc)
+                """;
+            var p = Params(cmd, "$track", "$sensor", "$first", "$last");
+            foreach (var s in seen)
+            {
+                if (s.Last < s.First)
+                    throw new ArgumentException($"track {s.TrackId}, sensor {s.SensorId}: last seen {Time(s.Last)} is before first seen {Time(s.First)}", nameof(seen));
+                Set(p, s.TrackId, s.SensorId, Time(s.First), Time(s.Last));
+                cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+    }
+
+    public IReadOnlyList<TrackSensorSeen> TrackSensors(IReadOnlyCollection<string> trackIds)
+    {
+        ArgumentNullException.ThrowIfNull(trackIds);
+        var list = new List<TrackSensorSeen>();
+        if (trackIds.Count == 0)
+            return list;
+        using var c = OpenRead();
+        using var cmd = c.CreateCommand();
+        // One lookup per id on the primary key; the ids go in as a JSON array rather than a built IN list.
+        cmd.CommandText = """
+            SELECT track_id, sensor_id, first_seen_utc, last_seen_utc FROM track_sensors
+            WHERE track_id IN (SELECT value FROM json_each($ids))
+            """;
+        cmd.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(trackIds.Distinct(StringComparer.Ordinal)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new TrackSensorSeen(r.GetString(0), r.GetString(1), ParseTime(r.GetString(2)), ParseTime(r.GetString(3))));
+        // Ordinal as .NET compares, which SQLite's byte-wise collation is not for every character.
+        list.Sort((a, b) => string.CompareOrdinal(a.TrackId, b.TrackId) is var t and not 0 ? t : string.CompareOrdinal(a.SensorId, b.SensorId));
+        return list;
     }
 
     public IReadOnlyList<TrackPoint> TrackHistory(string trackId, int limit)

@@ -135,6 +135,9 @@ public sealed record TrackSnapshot(
 
     /// <summary>The track's class probabilities, indexed by <see cref="TargetClass"/> value.</summary>
     public IReadOnlyList<double> ClassProbabilities { get; init; } = [];
+
+    /// <summary>When each of <see cref="Sensors"/> last updated the track (same order), s: who saw it when, for the record.</summary>
+    public IReadOnlyList<double> SensorLastSeenS { get; init; } = [];
 }
 
 /// <summary>What one <see cref="Tracker.Process"/> call did.</summary>

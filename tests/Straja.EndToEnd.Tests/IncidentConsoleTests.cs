@@ -172,6 +172,11 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         var candidate = page.Locator($"[data-testid=candidate-row][data-track-id='{trackId}']");
         await Assertions.Expect(candidate).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Assertions.Expect(candidate).ToContainTextAsync(" m"); // its distance from the find
+        // The sensors that saw it, by id with the span the store recorded ("radar-isaccea 12:03:05–12:09:40Z").
+        var sensorIds = (await http.GetFromJsonAsync<JsonElement>(new Uri("/api/sensors", UriKind.Relative))).EnumerateArray()
+            .Select(s => System.Text.RegularExpressions.Regex.Escape(s.GetProperty("id").GetString()!));
+        await Assertions.Expect(candidate.GetByTestId("candidate-sensors")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex($"^({string.Join("|", sensorIds)}) \\d\\d:\\d\\d:\\d\\d–\\d\\d:\\d\\d:\\d\\dZ"));
 
         var map = page.GetByTestId("backtrack-map");
         int candidates = await page.GetByTestId("candidate-row").CountAsync();

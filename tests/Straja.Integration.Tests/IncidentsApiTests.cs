@@ -54,6 +54,38 @@ public sealed class IncidentsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_list_filters_by_state_on_the_server_and_refuses_an_unknown_state_naming_the_parameter()
+    {
+        var investigator = await _server!.TokenClientAsync("inv-ioana", Roles.Investigator);
+        var ids = new List<string>();
+        foreach (var title in new[] { "Lights over Sulina", "Buzzing near Tulcea" })
+        {
+            using var opened = await investigator.PostAsJsonAsync(At("/api/incidents"), new { kind = "other", title });
+            ids.Add((await Json(opened)).GetProperty("id").GetString()!);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await investigator.PostAsJsonAsync(At($"/api/incidents/{ids[1]}/transition"), new { to = "investigating" })).StatusCode);
+
+        var viewer = await _server.TokenClientAsync("wall", Roles.Viewer);
+        async Task<(string Id, string State)[]> ListAsync(string query) =>
+            [.. (await Json(await viewer.GetAsync(At($"/api/incidents{query}")))).EnumerateArray()
+                .Select(i => (i.GetProperty("id").GetString()!, i.GetProperty("state").GetString()!))];
+        var investigating = await ListAsync("?state=investigating");
+        Assert.Contains((ids[1], "investigating"), investigating);
+        Assert.All(investigating, i => Assert.Equal("investigating", i.State));
+        var open = await ListAsync("?state=open&limit=1");
+        Assert.Equal([(ids[0], "open")], open);
+        var all = await ListAsync("");
+        Assert.Contains(all, i => i.Id == ids[0]);
+        Assert.Contains(all, i => i.Id == ids[1]);
+
+        using var bad = await viewer.GetAsync(At("/api/incidents?state=solved"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        string problem = (await Json(bad)).GetProperty("detail").GetString()!;
+        Assert.StartsWith("state: 'solved'", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evidence_is_kept_by_hash_only_images_and_PDFs_and_the_export_is_byte_stable()
     {
         var investigator = await _server!.TokenClientAsync("inv-dan", Roles.Investigator);

@@ -67,6 +67,41 @@ public sealed class ServerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tracks_sensors_are_served_with_when_each_first_and_last_saw_it()
+    {
+        var known = (await GetJson("/api/sensors")).EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? track = null;
+        JsonElement seen = default;
+        // Any live track a sensor has seen; the engine writes its sensors with its next recorded point, about a second later.
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var t in (await GetJson("/api/tracks")).EnumerateArray().Where(t => t.GetProperty("sensors").GetArrayLength() > 0))
+            {
+                track = t.GetProperty("id").GetString()!;
+                seen = await GetJson($"/api/tracks/{track}/sensors");
+                if (seen.GetArrayLength() > 0)
+                    break;
+            }
+
+            if (seen.ValueKind == JsonValueKind.Array && seen.GetArrayLength() > 0)
+                break;
+            await Task.Delay(200);
+        }
+
+        Assert.True(seen.ValueKind == JsonValueKind.Array && seen.GetArrayLength() > 0, "no track with recorded sensors within 60 s");
+        var ids = seen.EnumerateArray().Select(s => s.GetProperty("sensorId").GetString()!).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.All(seen.EnumerateArray(), s =>
+        {
+            Assert.Equal(track, s.GetProperty("trackId").GetString());
+            Assert.Contains(s.GetProperty("sensorId").GetString()!, known);
+            Assert.True(s.GetProperty("first").GetDateTimeOffset() <= s.GetProperty("last").GetDateTimeOffset());
+        });
+        Assert.Equal(0, (await GetJson("/api/tracks/T999999/sensors")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Acknowledging_an_unknown_alert_is_404_naming_it()
     {
         using var response = await _http.PostAsJsonAsync(new Uri("/api/alerts/A999999/ack", UriKind.Relative), new { });

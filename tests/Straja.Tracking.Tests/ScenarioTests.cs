@@ -124,6 +124,24 @@ public sealed class ScenarioTests
         Assert.All(tracker.Snapshot(), s => Assert.Equal(TrackStatus.Confirmed, s.Status));
     }
 
+    [Fact]
+    public void A_snapshot_says_when_each_of_its_sensors_last_updated_the_track()
+    {
+        var tracker = new Tracker(TrackerOptions.Default with { AccelerationSigmaHorizontal = 0.3, AccelerationSigmaVertical = 0.1 });
+        foreach (var scan in TwoSensorScans(seed: 20260101))
+        {
+            tracker.Process(scan);
+            var track = Assert.Single(tracker.Snapshot());
+            Assert.Equal(track.Sensors.Count, track.SensorLastSeenS.Count);
+            // The scan just processed updated the track; the other sensor's last update is its previous scan.
+            Assert.Equal(scan.TimeS, track.SensorLastSeenS[track.Sensors.ToList().IndexOf(scan.SensorId)]);
+        }
+
+        var final = Assert.Single(tracker.Snapshot());
+        Assert.Equal(["eo-2", "radar-1"], final.Sensors);
+        Assert.Equal([30.5, 30.0], final.SensorLastSeenS);
+    }
+
     internal static void AssertSameSnapshots(IReadOnlyList<TrackSnapshot> expected, IReadOnlyList<TrackSnapshot> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
@@ -133,7 +151,10 @@ public sealed class ScenarioTests
             // Records compare lists by reference; compare those element-wise and the rest by value.
             Assert.Equal(expected[i].ClassEvidence, actual[i].ClassEvidence);
             Assert.Equal(expected[i].ClassProbabilities, actual[i].ClassProbabilities);
-            Assert.Equal(expected[i] with { Sensors = [], ClassEvidence = [], ClassProbabilities = [] }, actual[i] with { Sensors = [], ClassEvidence = [], ClassProbabilities = [] });
+            Assert.Equal(expected[i].SensorLastSeenS, actual[i].SensorLastSeenS);
+            Assert.Equal(
+                expected[i] with { Sensors = [], ClassEvidence = [], ClassProbabilities = [], SensorLastSeenS = [] },
+                actual[i] with { Sensors = [], ClassEvidence = [], ClassProbabilities = [], SensorLastSeenS = [] });
         }
     }
 }

@@ -273,6 +273,7 @@ public sealed class FusionEngine
                 cooperativeId, s.Callsign, s.Sensors, detail)
             {
                 ClassProbabilities = s.ClassProbabilities,
+                SensorLastSeen = [.. s.SensorLastSeenS.Select(_epoch.AddSeconds)],
                 ClassEvidence = [.. s.ClassEvidence.Select(e => new ClassSupport(e.Source, e.Class, e.Weight))],
             };
         }

@@ -8,7 +8,18 @@ namespace Straja.Engine.Investigation;
 public sealed record GroundFind(GeoPoint Place, DateTimeOffset From, DateTimeOffset To, double RadiusM);
 
 /// <summary>A recorded track: its points in time order and the sensors that saw it.</summary>
-public sealed record TrackPath(string TrackId, IReadOnlyList<TrackPoint> Points, IReadOnlyList<string> Sensors);
+public sealed record TrackPath(string TrackId, IReadOnlyList<TrackPoint> Points, IReadOnlyList<string> Sensors)
+{
+    /// <summary>When each sensor saw the track, first to last, as the store recorded it (empty when not recorded).</summary>
+    public IReadOnlyList<TrackSensorSeen> SeenBy { get; init; } = [];
+
+    /// <summary>A path whose sensors are the recorded ones: <see cref="Sensors"/> named from <paramref name="seenBy"/>, both in sensor order.</summary>
+    public static TrackPath Recorded(string trackId, IReadOnlyList<TrackPoint> points, IEnumerable<TrackSensorSeen> seenBy)
+    {
+        var seen = seenBy.Where(s => s.TrackId == trackId).OrderBy(s => s.SensorId, StringComparer.Ordinal).ToList();
+        return new TrackPath(trackId, points, [.. seen.Select(s => s.SensorId).Distinct(StringComparer.Ordinal)]) { SeenBy = seen };
+    }
+}
 
 /// <summary>
 /// Where debris from a track's last state could lie: an ellipse on the ground.
@@ -60,7 +71,11 @@ public sealed record BackTrackCandidate(
     TrackPoint? BorderCrossing,
     IReadOnlyList<string> Sensors,
     IReadOnlyList<TrackPoint> Path,
-    DebrisEllipse Debris);
+    DebrisEllipse Debris)
+{
+    /// <summary>When each of <see cref="Sensors"/> saw the track, first to last (empty when the store kept no spans).</summary>
+    public IReadOnlyList<TrackSensorSeen> SeenBy { get; init; } = [];
+}
 
 /// <summary>How a lost drone comes down; the defaults suit small multirotors and light fixed-wings.</summary>
 public sealed record FallModel
@@ -133,7 +148,7 @@ public static class BackTracker
             double hoursBefore = (find.To - last.Time).TotalHours;
             double score = Math.Exp(-0.5 * normalized * normalized) / (1 + (0.1 * hoursBefore));
             found.Add((new BackTrackCandidate(0, path.TrackId, score, endDistance, find.To - last.Time, last,
-                last.SpeedMps, last.HeadingDeg, BorderCrossing(path.Points), path.Sensors, path.Points, debris), normalized));
+                last.SpeedMps, last.HeadingDeg, BorderCrossing(path.Points), path.Sensors, path.Points, debris) { SeenBy = path.SeenBy }, normalized));
         }
 
         return found

@@ -48,7 +48,20 @@ public static class IncidentExport
                  .Append("</td><td>").Append(Time(c.Last.Time)).Append("</td><td>").Append((c.EndDistanceM / 1000).ToString("0.00", Inv)).Append(" km")
                  .Append("</td><td>").Append(c.LastSpeedMps.ToString("0.0", Inv)).Append(" m/s, ").Append(c.LastHeadingDeg.ToString("0", Inv)).Append("°")
                  .Append("</td><td>").Append(c.BorderCrossing is { } b ? $"{Time(b.Time)} at {Coord(b.Position.LatDeg)} N {Coord(b.Position.LonDeg)} E" : "—")
-                 .Append("</td><td>").Append(E(string.Join(", ", c.Sensors))).Append("</td></tr>\n");
+                 .Append("</td><td>").Append(E(SensorsText(c.Sensors, c.SeenBy))).Append("</td></tr>\n");
+            }
+
+            h.Append("</table>\n");
+        }
+
+        var seen = ordered.SelectMany(t => t.SeenBy.Where(x => x.TrackId == t.TrackId).OrderBy(x => x.SensorId, StringComparer.Ordinal)).ToList();
+        if (seen.Count > 0)
+        {
+            h.Append("<h2>Sensors that saw the tracks</h2>\n<table><tr><th>Track</th><th>Sensor</th><th>First seen</th><th>Last seen</th></tr>\n");
+            foreach (var x in seen)
+            {
+                h.Append("<tr><td>").Append(E(x.TrackId)).Append("</td><td>").Append(E(x.SensorId)).Append("</td><td>").Append(Time(x.First))
+                 .Append("</td><td>").Append(Time(x.Last)).Append("</td></tr>\n");
             }
 
             h.Append("</table>\n");
@@ -151,6 +164,12 @@ public static class IncidentExport
             s.Append("<circle r=\"5\" fill=\"#000\" cx=\"").Append(X(find.Place)).Append("\" cy=\"").Append(Y(find.Place)).Append("\"/>\n");
         return s.Append("</svg>\n").ToString();
     }
+
+    /// <summary>"radar-galati 03:12:05–03:18:40Z, rf-tulcea" — with the span where the store kept one; sensor order.</summary>
+    private static string SensorsText(IReadOnlyList<string> sensors, IReadOnlyList<TrackSensorSeen> seenBy) =>
+        string.Join(", ", sensors.Order(StringComparer.Ordinal).Select(id => seenBy.FirstOrDefault(x => x.SensorId == id) is { } x
+            ? $"{id} {x.First.UtcDateTime.ToString("HH:mm:ss", Inv)}–{x.Last.UtcDateTime.ToString("HH:mm:ss", Inv)}Z"
+            : id));
 
     private static List<TrackPath> Order(IReadOnlyList<TrackPath> tracks) =>
         [.. tracks.Where(t => t.Points.Count > 0).OrderBy(t => t.TrackId, StringComparer.Ordinal)];

@@ -71,6 +71,9 @@ public sealed record AirTrack(
     /// <summary>What drove the class estimate, strongest first: sensor reports and motion cues with their weights.</summary>
     public IReadOnlyList<ClassSupport> ClassEvidence { get; init; } = [];
 
+    /// <summary>When each of <see cref="Sensors"/> last updated the track, in the same order: what the store keeps of who saw it.</summary>
+    public IReadOnlyList<DateTimeOffset> SensorLastSeen { get; init; } = [];
+
     public double SpeedMps => Math.Sqrt(VelocityEastMps * VelocityEastMps + VelocityNorthMps * VelocityNorthMps);
 
     /// <summary>Course over ground, degrees clockwise from true north in [0, 360).</summary>

@@ -18,6 +18,7 @@ public sealed class EngineService : IDisposable
     private readonly Lock _journalLock = new();
     private readonly Dictionary<string, DateTimeOffset> _lastPointAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _sensorLastSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SensorSpan>> _trackSensors = new(StringComparer.Ordinal);
     private volatile PictureSnapshot _picture;
     private long _processed, _rejected;
 
@@ -221,22 +222,78 @@ public sealed class EngineService : IDisposable
     private void Record(FusionStep step)
     {
         var points = new List<TrackPoint>();
+        var seen = new List<TrackSensorSeen>();
         foreach (var t in step.Picture.Tracks)
         {
+            NoteSensors(t);
             // Decimate to about one point per track per second: enough to redraw a path or back-track
             // an incident, small enough to keep months of history.
             if (_lastPointAt.TryGetValue(t.Id, out var last) && (t.LastUpdate - last).TotalSeconds < 1)
                 continue;
             _lastPointAt[t.Id] = t.LastUpdate;
             points.Add(new TrackPoint(t.Id, t.LastUpdate, t.Position, t.SpeedMps, t.HeadingDeg, t.Class, t.Identity, t.Confirmed));
+            FlushSensors(t.Id, seen);
         }
 
         foreach (var id in step.DeletedTracks)
+        {
             _lastPointAt.Remove(id);
+            FlushSensors(id, seen);
+            _trackSensors.Remove(id);
+        }
+
         if (points.Count > 0)
             _store.AppendTrackPoints(points);
+        if (seen.Count > 0)
+            _store.RecordTrackSensors(seen);
         foreach (var a in step.NewAlerts)
             _store.SaveAlert(a);
+    }
+
+    /// <summary>
+    /// Widens the in-memory span of each sensor now seeing <paramref name="t"/>. The store hears of it at the
+    /// point cadence and when the track ends, so a track costs one upsert per sensor and second at most.
+    /// </summary>
+    private void NoteSensors(AirTrack t)
+    {
+        if (t.Sensors.Count == 0 || t.SensorLastSeen.Count != t.Sensors.Count)
+            return;
+        if (!_trackSensors.TryGetValue(t.Id, out var spans))
+            _trackSensors[t.Id] = spans = new(StringComparer.Ordinal);
+        for (int i = 0; i < t.Sensors.Count; i++)
+        {
+            var at = t.SensorLastSeen[i];
+            if (!spans.TryGetValue(t.Sensors[i], out var span))
+            {
+                spans[t.Sensors[i]] = new SensorSpan { First = at, Last = at, Dirty = true };
+            }
+            else if (at > span.Last)
+            {
+                span.Last = at;
+                span.Dirty = true;
+            }
+        }
+    }
+
+    private void FlushSensors(string trackId, List<TrackSensorSeen> into)
+    {
+        if (!_trackSensors.TryGetValue(trackId, out var spans))
+            return;
+        foreach (var (sensor, span) in spans)
+        {
+            if (!span.Dirty)
+                continue;
+            into.Add(new TrackSensorSeen(trackId, sensor, span.First, span.Last));
+            span.Dirty = false;
+        }
+    }
+
+    /// <summary>A sensor's span on one track as the loop knows it; Dirty until the store has it.</summary>
+    private sealed class SensorSpan
+    {
+        public DateTimeOffset First;
+        public DateTimeOffset Last;
+        public bool Dirty;
     }
 
     public void Dispose()

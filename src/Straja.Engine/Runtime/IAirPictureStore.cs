@@ -8,6 +8,9 @@ public sealed record TrackPoint(
     string TrackId, DateTimeOffset Time, GeoPoint Position, double SpeedMps, double HeadingDeg, TargetClass Class, Identity Identity,
     bool Confirmed = true);
 
+/// <summary>One sensor's part in one track: the first and the last time it updated the track (one span per track and sensor).</summary>
+public sealed record TrackSensorSeen(string TrackId, string SensorId, DateTimeOffset First, DateTimeOffset Last);
+
 /// <summary>The span of recorded track history: the first and the last recorded point's time.</summary>
 public sealed record RecordedPeriod(DateTimeOffset First, DateTimeOffset Last);
 
@@ -31,4 +34,18 @@ public interface IAirPictureStore : IDisposable
     IReadOnlyList<Alert> AlertsRaisedBetween(DateTimeOffset from, DateTimeOffset to, int limit = 10_000);
     /// <summary>The highest track number ever recorded, so a restarted engine does not reuse ids.</summary>
     long MaxTrackNumber();
+
+    // The two members below have defaults so that a store which does not (yet) keep sensors still builds
+    // and simply answers that no sensor is known; SqliteStore keeps them.
+
+    /// <summary>
+    /// Widens each track's span per sensor to cover the given one (first = earliest, last = latest): one row per
+    /// track and sensor, however often it is called.
+    /// </summary>
+    void RecordTrackSensors(IReadOnlyList<TrackSensorSeen> seen)
+    {
+    }
+
+    /// <summary>The sensors that saw each of <paramref name="trackIds"/>, ordered by track id, then sensor id (ordinal); tracks no sensor is recorded for are absent.</summary>
+    IReadOnlyList<TrackSensorSeen> TrackSensors(IReadOnlyCollection<string> trackIds) => [];
 }

@@ -24,8 +24,7 @@ internal static class IncidentsApi
     public static void MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").WithTags("Incidents").RequireRoles(Roles.Viewer, Roles.Investigator);
-        api.MapGet("", (IncidentStore store, IOptions<JsonOptions> json, int? limit) =>
-            TypedResults.Ok(store.Latest(Math.Clamp(limit ?? 100, 1, 1000)).Select(j => IncidentDto.From(Read(j, json))).ToArray()));
+        api.MapGet("", List).WithSummary("The newest incidents, newest first; ?state=open|investigating|closed keeps that state only, ?limit= (1–1000, 100).");
         api.MapGet("/{id}", (string id, IncidentStore store, IOptions<JsonOptions> json) =>
             store.Get(id) is { } j ? Results.Ok(IncidentDto.From(Read(j, json))) : NotFound(id));
         api.MapPost("", Open).WithSummary("Opens an incident by hand or from alerts; a ground find needs its place and time window.");
@@ -42,6 +41,24 @@ internal static class IncidentsApi
                 : NotFound($"{id}/{sha256}"));
         api.MapGet("/{id}/backtrack", BackTrack).WithSummary("For a ground find: the recorded tracks lost near it, best first, each with its debris ellipse.");
         api.MapGet("/{id}/export", Export).WithSummary("The incident as a self-contained HTML report, or its tracks as GeoJSON or KML (?format=html|geojson|kml); the same incident gives the same bytes.");
+    }
+
+    private static IResult List(IncidentStore store, IOptions<JsonOptions> json, int? limit, string? state)
+    {
+        int n = Math.Clamp(limit ?? 100, 1, 1000);
+        if (state is null)
+            return Results.Ok(store.Latest(n).Select(j => IncidentDto.From(Read(j, json))).ToArray());
+        IncidentState wanted;
+        try
+        {
+            wanted = ParseState(state, "state");
+        }
+        catch (IncidentException e)
+        {
+            return Results.BadRequest(new ProblemDetailsLite("invalid query", e.Message));
+        }
+
+        return Results.Ok(store.Latest(n, j => Read(j, json).State == wanted).Select(j => IncidentDto.From(Read(j, json))).ToArray());
     }
 
     private static IResult Open(OpenIncidentRequest r, ClaimsPrincipal user, IncidentStore store, TimeProvider clock, IOptions<JsonOptions> json)
@@ -105,7 +122,8 @@ internal static class IncidentsApi
             : [];
         // The linked tracks, and for a find the candidates it ranked: the evidence a report must show.
         var ids = incident.TrackIds.Concat(backTrack.Take(5).Select(c => c.TrackId)).ToHashSet(StringComparer.Ordinal);
-        var tracks = ids.Select(t => new TrackPath(t, history.TrackHistory(t, 100_000).Where(p => p.Time <= asOf).ToList(), []))
+        var seen = Until(history.TrackSensors(ids), asOf);
+        var tracks = ids.Select(t => TrackPath.Recorded(t, history.TrackHistory(t, 100_000).Where(p => p.Time <= asOf).ToList(), seen))
             .Where(p => p.Points.Count > 0).ToList();
         return (format ?? "html") switch
         {
@@ -116,10 +134,20 @@ internal static class IncidentsApi
         };
     }
 
-    /// <summary>Every recorded track with a point in the find's window, as paths.</summary>
-    private static IEnumerable<TrackPath> Paths(GroundFind find, IAirPictureStore history) =>
-        history.TrackPointsBetween(find.From, find.To).GroupBy(p => p.TrackId, StringComparer.Ordinal)
-            .Select(g => new TrackPath(g.Key, g.ToList(), []));
+    /// <summary>Every recorded track with a point in the find's window, as paths with the sensors that saw them.</summary>
+    private static List<TrackPath> Paths(GroundFind find, IAirPictureStore history)
+    {
+        var byTrack = history.TrackPointsBetween(find.From, find.To).GroupBy(p => p.TrackId, StringComparer.Ordinal).ToList();
+        var seen = Until(history.TrackSensors([.. byTrack.Select(g => g.Key)]), find.To).ToLookup(x => x.TrackId, StringComparer.Ordinal);
+        return [.. byTrack.Select(g => TrackPath.Recorded(g.Key, g.ToList(), seen[g.Key]))];
+    }
+
+    /// <summary>
+    /// Sensor spans as they could have stood at <paramref name="until"/>, like the points cut there: a track still
+    /// flying widens its spans, and a report or a window must not change with it.
+    /// </summary>
+    private static List<TrackSensorSeen> Until(IEnumerable<TrackSensorSeen> seen, DateTimeOffset until) =>
+        [.. seen.Where(x => x.First <= until).Select(x => x.Last > until ? x with { Last = until } : x)];
 
     private static IResult Change(string id, IncidentStore store, IOptions<JsonOptions> json, Func<Incident, Incident> change)
     {
@@ -138,12 +166,12 @@ internal static class IncidentsApi
         }
     }
 
-    private static IncidentState ParseState(string? to) => to switch
+    private static IncidentState ParseState(string? value, string field = "to") => value switch
     {
         "open" => IncidentState.Open,
         "investigating" => IncidentState.Investigating,
         "closed" => IncidentState.Closed,
-        _ => throw new IncidentException($"to: '{to}' is not open, investigating or closed"),
+        _ => throw new IncidentException($"{field}: '{value}' is not open, investigating or closed"),
     };
 
     private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";

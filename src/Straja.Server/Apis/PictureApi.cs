@@ -15,6 +15,8 @@ internal static class PictureApi
         var api = app.MapGroup("/api").WithTags("Picture");
         api.MapGet("/tracks", GetTracks).WithSummary("The current air picture: every live track.");
         api.MapGet("/tracks/{id}/history", GetHistory).WithSummary("A track's recorded path, oldest first (about one point per second).");
+        api.MapGet("/tracks/{id}/sensors", (string id, IAirPictureStore store) => TypedResults.Ok(store.TrackSensors([id])))
+            .WithSummary("The sensors that saw a track, live or recorded: when each first and last updated it, by sensor id.");
         // Anonymous on purpose: the liveness probe of supervisors and scripts (docs/security.md).
         api.MapGet("/status", GetStatus).AllowAnonymous().WithSummary("Picture time and ingest counters (no sign-in needed).");
         return app;

@@ -178,11 +178,13 @@ public sealed class Tracker
         {
             var track = _tracks[i];
             var estimate = _classifier.Estimate(track);
+            var sensors = track.RecentSensors(_options.SensorMemoryS);
             snapshots[i] = new TrackSnapshot(
                 track.Id, track.Status, track.State.TimeS, track.State.Position, track.State.Velocity,
                 track.State.PositionSigmaM, estimate.Class, estimate.Probability, track.CooperativeId, track.Callsign,
-                track.RecentSensors(_options.SensorMemoryS), track.Hits, track.ConsecutiveMisses, track.LastUpdateTimeS)
+                sensors, track.Hits, track.ConsecutiveMisses, track.LastUpdateTimeS)
             {
+                SensorLastSeenS = track.LastSeenS(sensors),
                 ClassEvidence = estimate.Evidence,
                 ClassProbabilities = estimate.Probabilities,
             };

@@ -120,6 +120,15 @@ internal sealed class Track(long id, GaussianState state, double timeS)
         return [.. recent];
     }
 
+    /// <summary>When each of <paramref name="sensors"/> (from <see cref="RecentSensors"/>) last updated this track, aligned with them.</summary>
+    public double[] LastSeenS(string[] sensors)
+    {
+        var times = new double[sensors.Length];
+        for (int i = 0; i < sensors.Length; i++)
+            times[i] = _sensorLastSeenS[sensors[i]];
+        return times;
+    }
+
     /// <summary>Whether <paramref name="sensorId"/> updated this track at or after <paramref name="sinceS"/>.</summary>
     public bool SeenBy(string sensorId, double sinceS) =>
         _sensorLastSeenS.TryGetValue(sensorId, out double seenS) && seenS >= sinceS;

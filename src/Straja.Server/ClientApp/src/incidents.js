@@ -66,9 +66,9 @@ function nav(r, session) {
 }
 
 async function listPage(page, ctx, state) {
-  const incidents = await api.list();
+  const incidents = await api.list(state);
   if (!ctx.current()) return;
-  const rows = listRows(incidents, state).map((i) => el("tr", { "data-testid": "incident-row", "data-incident-id": i.id, "data-state": i.state },
+  const rows = listRows(incidents).map((i) => el("tr", { "data-testid": "incident-row", "data-incident-id": i.id, "data-state": i.state },
     el("td", {}, el("a", { href: incidentHash(i.id) }, i.id)),
     el("td", {}, kindLabel(i.kind)),
     el("td", {}, i.title),
@@ -265,7 +265,7 @@ function showCandidates(out, find, candidates, ctx) {
       el("td", {}, String(r.rank)),
       el("td", {}, el("a", { href: trackHash(c.trackId) }, r.trackId)),
       el("td", {}, r.distance), el("td", {}, r.before), el("td", {}, r.crossing),
-      el("td", {}, r.speed), el("td", {}, r.heading), el("td", {}, r.sensors), el("td", {}, r.ellipse),
+      el("td", {}, r.speed), el("td", {}, r.heading), el("td", { "data-testid": "candidate-sensors" }, r.sensors), el("td", {}, r.ellipse),
       el("td", {}, el("button", { type: "button", "data-testid": "show-on-map", onclick: (e) => {
         e.stopPropagation();
         ctx.showOnMap({

@@ -1,12 +1,14 @@
 // The incidents REST API (/api/incidents, docs/operations.md). Refusals arrive as problem bodies
 // and are thrown as errors carrying the server's title and text (registryApi.js's request).
 
+import { listUrl } from "./incidentsModel.js";
 import { request } from "./registryApi.js";
 
 const BASE = "/api/incidents";
 const seg = encodeURIComponent;
 
-export const list = (limit = 1000) => request("GET", `${BASE}?limit=${limit}`);
+/** The newest incidents, filtered by `state` on the server when given. */
+export const list = (state, limit = 1000) => request("GET", listUrl(state, limit));
 export const get = (id) => request("GET", `${BASE}/${seg(id)}`);
 export const open = (body) => request("POST", BASE, { json: body });
 export const transition = (id, to, resolution) => request("POST", `${BASE}/${seg(id)}/transition`, { json: { to, resolution } });

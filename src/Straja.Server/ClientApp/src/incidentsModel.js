@@ -43,10 +43,16 @@ export function legalMoves(state) {
 /** When the incident last changed: its newest timeline entry (the opening when there is no other). */
 export const lastChange = (incident) => incident.timeline?.at(-1)?.time ?? incident.openedAt;
 
-/** The list as shown: the given state only (all when empty), most recently changed first. */
-export function listRows(incidents, state) {
+/** The list's request: GET /api/incidents with the state filter the server applies (all when empty). */
+export function listUrl(state, limit = 1000) {
+  const q = new URLSearchParams({ limit: String(limit) });
+  if (state) q.set("state", state);
+  return `/api/incidents?${q}`;
+}
+
+/** The list as shown (the server has filtered it by state): most recently changed first. */
+export function listRows(incidents) {
   return incidents
-    .filter((i) => !state || i.state === state)
     .toSorted((a, b) => String(lastChange(b)).localeCompare(String(lastChange(a))) || String(a.id).localeCompare(String(b.id)));
 }
 
@@ -139,9 +145,24 @@ export function candidateRow(c) {
     crossing: c.borderCrossing ? `${latLon(c.borderCrossing.position)} at ${String(c.borderCrossing.time).slice(11, 19)}Z` : "none recorded",
     speed: `${c.lastSpeedMps.toFixed(1)} m/s`,
     heading: `${Math.round(c.lastHeadingDeg)}°`,
-    sensors: c.sensors?.length ? c.sensors.join(", ") : "—",
+    sensors: sensorsText(c),
     ellipse: `${Math.round(c.debris.semiMajorM)} × ${Math.round(c.debris.semiMinorM)} m, ${Math.round(c.debris.orientationDeg)}°`,
   };
+}
+
+const clock = (iso) => String(iso).slice(11, 19);
+
+/**
+ * The sensors that saw a candidate, by name with the span the store recorded ("radar-isaccea 12:03:05–12:09:40Z"),
+ * in the server's (sensor id) order; a sensor without a span by name alone.
+ */
+export function sensorsText(c) {
+  const names = c.sensors ?? [];
+  if (names.length === 0) return "—";
+  return names.map((name) => {
+    const seen = (c.seenBy ?? []).find((s) => s.sensorId === name);
+    return seen ? `${name} ${clock(seen.first)}–${clock(seen.last)}Z` : name;
+  }).join(", ");
 }
 
 /** A candidate's recorded path as [lat, lon] pairs. */

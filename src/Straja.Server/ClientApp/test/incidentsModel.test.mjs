@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import {
-  attachmentProblem, candidatePath, candidateRow, durationText, incursionFromAlerts, lastChange, legalMoves, listRows,
+  attachmentProblem, candidatePath, candidateRow, durationText, incursionFromAlerts, lastChange, legalMoves, listRows, listUrl,
   openRequest, parseIncidentRoute, timeSpanSeconds, timelineRows, utcInputValue, utcInstant,
 } from "../src/incidentsModel.js";
 
@@ -27,17 +27,22 @@ test("The buttons are the state machine's legal moves and only closing asks for 
 
 const inc = (id, state, ...times) => ({ id, state, openedAt: times[0], timeline: times.map((time) => ({ time })) });
 
-test("The list filters by state and shows the most recently changed first", () => {
+test("The list shows the most recently changed first", () => {
   const all = [
     inc("1", "open", "2026-11-27T10:00:00Z"),
     inc("2", "closed", "2026-11-27T09:00:00Z", "2026-11-27T12:00:00Z"),
     inc("3", "open", "2026-11-27T11:00:00Z"),
   ];
-  assert.deepEqual(listRows(all, "").map((i) => i.id), ["2", "3", "1"]);
-  assert.deepEqual(listRows(all, "open").map((i) => i.id), ["3", "1"]);
-  assert.deepEqual(listRows(all, "investigating"), []);
+  assert.deepEqual(listRows(all).map((i) => i.id), ["2", "3", "1"]);
+  assert.deepEqual(listRows([]), []);
   assert.equal(lastChange(all[1]), "2026-11-27T12:00:00Z");
   assert.equal(lastChange({ openedAt: "x", timeline: [] }), "x");
+});
+
+test("The list asks the server for one state, or for all when none is chosen", () => {
+  assert.equal(listUrl("investigating"), "/api/incidents?limit=1000&state=investigating");
+  assert.equal(listUrl(""), "/api/incidents?limit=1000");
+  assert.equal(listUrl("open", 50), "/api/incidents?limit=50&state=open");
 });
 
 test("The timeline is shown oldest first, newest last, keeping the server's order for equal times", () => {
@@ -129,6 +134,14 @@ test("A back-track candidate is shown with its distance, time, crossing, motion 
   assert.equal(row.ellipse, "812 × 260 m, 180°");
   assert.equal(candidateRow({ ...c, endDistanceM: 80.4, borderCrossing: null, sensors: [] }).distance, "80 m");
   assert.equal(candidateRow({ ...c, borderCrossing: null }).crossing, "none recorded");
+  const seenBy = [
+    { trackId: "T3", sensorId: "radar-isaccea", first: "2026-11-27T12:02:40.5Z", last: "2026-11-27T12:04:58Z" },
+    { trackId: "T3", sensorId: "radar-tulcea", first: "2026-11-27T12:03:01Z", last: "2026-11-27T12:04:30Z" },
+  ];
+  assert.equal(candidateRow({ ...c, sensors: ["radar-isaccea", "radar-tulcea"], seenBy }).sensors,
+    "radar-isaccea 12:02:40–12:04:58Z, radar-tulcea 12:03:01–12:04:30Z");
+  assert.equal(candidateRow({ ...c, sensors: ["eo-1", "radar-isaccea"], seenBy }).sensors, "eo-1, radar-isaccea 12:02:40–12:04:58Z");
+  assert.equal(candidateRow({ ...c, sensors: [] }).sensors, "—");
   assert.deepEqual(candidatePath(c), [[45.29, 28.47], [45.21, 28.47]]);
 });
 
