@@ -15,8 +15,8 @@ public sealed record TrackSensorSeen(string TrackId, string SensorId, DateTimeOf
 public sealed record RecordedPeriod(DateTimeOffset First, DateTimeOffset Last);
 
 /// <summary>
-/// What the engine keeps: sensors, track history, alerts. SQLite by default; issue 6's PostgreSQL
-/// store implements the same seam. Implementations are called from the single engine loop, except
+/// What the engine keeps: sensors, track history, alerts. SQLite today; a server-database store for the
+/// scaled deployment (DESIGN.md) would implement the same seam. Implementations are called from the single engine loop, except
 /// the read methods, which the API calls concurrently.
 /// </summary>
 public interface IAirPictureStore : IDisposable
@@ -42,10 +42,8 @@ public interface IAirPictureStore : IDisposable
     /// Widens each track's span per sensor to cover the given one (first = earliest, last = latest): one row per
     /// track and sensor, however often it is called.
     /// </summary>
-    void RecordTrackSensors(IReadOnlyList<TrackSensorSeen> seen)
-    {
-    }
+    void RecordTrackSensors(IReadOnlyList<TrackSensorSeen> seen);
 
     /// <summary>The sensors that saw each of <paramref name="trackIds"/>, ordered by track id, then sensor id (ordinal); tracks no sensor is recorded for are absent.</summary>
-    IReadOnlyList<TrackSensorSeen> TrackSensors(IReadOnlyCollection<string> trackIds) => [];
+    IReadOnlyList<TrackSensorSeen> TrackSensors(IReadOnlyCollection<string> trackIds);
 }
