@@ -16,6 +16,9 @@ public abstract class BrowserDemoFixture(string scenario, double speed, params s
 
     public Task<HttpClient> AdminClientAsync() => _process!.AdminClientAsync();
 
+    /// <summary>The password the demo printed for its first admin.</summary>
+    public Task<string> AdminPasswordAsync() => _process!.AdminPasswordAsync();
+
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ConsoleTests.ChromiumPath), $"Chromium not found at {ConsoleTests.ChromiumPath} (./test.sh installs Debian's chromium)");

@@ -7,31 +7,7 @@ using Microsoft.Playwright;
 namespace Straja.EndToEnd.Tests;
 
 /// <summary>One `straja demo` (single crossing at 4x) and one browser for the incident tests of a run.</summary>
-public sealed class IncidentDemoFixture : IAsyncLifetime
-{
-    internal DemoProcess Demo { get; private set; } = null!;
-    internal IBrowser Browser { get; private set; } = null!;
-    internal string Password { get; private set; } = "";
-    private IPlaywright? _playwright;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(ConsoleTests.ChromiumPath), $"Chromium not found at {ConsoleTests.ChromiumPath} (./test.sh installs Debian's chromium)");
-        Demo = await DemoProcess.StartAsync("single-crossing", speed: 4);
-        Password = await Demo.AdminPasswordAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(ConsoleTests.BrowserOptions);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-            await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (Demo is not null)
-            await Demo.DisposeAsync();
-    }
-}
+public sealed class IncidentDemoFixture() : BrowserDemoFixture("single-crossing", speed: 4);
 
 /// <summary>
 /// The investigator's path through the console against the real demo: alerts acknowledged and turned
@@ -42,7 +18,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
 {
     private readonly List<string> _consoleErrors = [];
 
-    private Task<IPage> SignedInPageAsync() => SignedInPageAsync("admin", fixture.Password);
+    private async Task<IPage> SignedInPageAsync() => await SignedInPageAsync("admin", await fixture.AdminPasswordAsync());
 
     private async Task<IPage> SignedInPageAsync(string user, string password)
     {
@@ -52,7 +28,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
             if (m.Type == "error" && !m.Location.Contains("/api/session", StringComparison.Ordinal))
                 _consoleErrors.Add(m.Text);
         };
-        await page.GotoAsync(fixture.Demo.Url);
+        await page.GotoAsync(fixture.Url);
         await LoginTests.SignInAsync(page, user, password);
         return page;
     }
@@ -125,7 +101,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
 
         // The server holds what the page shows, linked to the alert.
         string id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        using var http = await fixture.Demo.AdminClientAsync();
+        using var http = await fixture.AdminClientAsync();
         var incident = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/incidents/{id}", UriKind.Relative));
         Assert.Equal("airspace-incursion", incident.GetProperty("kind").GetString());
         Assert.Equal(alertId, incident.GetProperty("alertIds")[0].GetString());
@@ -145,7 +121,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
     public async Task A_ground_find_at_a_tracks_last_position_back_tracks_to_that_track_with_its_debris_ellipse()
     {
         // The place: where a recorded track was last seen, so the demo need not lose a track on cue.
-        using var http = await fixture.Demo.AdminClientAsync();
+        using var http = await fixture.AdminClientAsync();
         var (trackId, last) = await LastPositionOfARecordedTrackAsync(http);
         var lastTime = last.GetProperty("time").GetDateTimeOffset().ToUniversalTime();
         var to = new DateTimeOffset(lastTime.Ticks - (lastTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
@@ -201,7 +177,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
     [Fact]
     public async Task A_viewer_reads_incidents_and_their_timeline_but_is_offered_no_control_to_change_them()
     {
-        using var http = await fixture.Demo.AdminClientAsync();
+        using var http = await fixture.AdminClientAsync();
         const string password = "watch-the-river-2026";
         (await http.PostAsJsonAsync(new Uri("/api/accounts", UriKind.Relative), new { user = "wall", password, roles = new[] { "viewer" } })).EnsureSuccessStatusCode();
         using var opened = await http.PostAsJsonAsync(new Uri("/api/incidents", UriKind.Relative), new { kind = "sensor-fault", title = "Tulcea radar silent at night" });
