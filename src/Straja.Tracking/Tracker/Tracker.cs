@@ -9,6 +9,13 @@ namespace Straja.Tracking;
 /// </summary>
 public sealed class Tracker
 {
+    /// <summary>
+    /// JPDA: a measurement the tracks claim with at least this total probability starts no track. Low, so only
+    /// a measurement at least 90 % likely to be clutter or a new object does: one shared by tracks that each
+    /// took less than half of it is still theirs, and a new track on it would be a duplicate.
+    /// </summary>
+    private const double NewOrClutterClaim = 0.1;
+
     private readonly TrackerOptions _options;
     private readonly TrackPredictor _predictor;
     private readonly TrackUpdater _updater;
@@ -112,8 +119,8 @@ public sealed class Tracker
     /// JPDA: every track is updated with the mixture of its gated measurements weighted by their marginal
     /// association probabilities (a GNN-solved cluster gives β = 1 and takes the ordinary update). A track
     /// counts as detected — a hit, its sensor, class report and source track recorded from its likeliest
-    /// measurement — when 1 − β₀ ≥ ½; otherwise it is judged for a miss as under GNN. A measurement starts a
-    /// track only when the tracks claim it with total probability below ½ (it is more likely clutter or new).
+    /// measurement — when 1 − β₀ ≥ ½ and no other track is likelier to own that measurement; otherwise it is judged for a miss as under GNN. A measurement starts a
+    /// track only when the tracks claim it with total probability below <see cref="NewOrClutterClaim"/>.
     /// </summary>
     private void UpdateProbabilistically(Scan scan, bool[] used, List<long> confirmed)
     {
@@ -121,6 +128,7 @@ public sealed class Tracker
         var missBeta = new double[_tracks.Count];
         _probabilistic!.Associate(_hypotheses, _valid, scan.SensorId, edgeBeta, missBeta);
         var claimed = new double[_valid.Count];
+        var owner = Owners(edgeBeta);
         var weighted = new List<WeightedMeasurement>();
         var k = 0;
         for (var t = 0; t < _tracks.Count; t++)
@@ -141,13 +149,15 @@ public sealed class Tracker
                     likeliest = k;
             }
 
-            if (weighted.Count == 1 && weighted[0].Beta == 1 && missBeta[t] == 0)
+            var detected = likeliest >= 0 && edgeBeta[likeliest] >= 0.5 && owner[_hypotheses[likeliest].MeasurementIndex] == t;
+            if (detected && (track.Status != TrackStatus.Confirmed || (weighted.Count == 1 && missBeta[t] == 0)))
             {
+                // A GNN-solved pair, or a tentative track: the likeliest measurement alone (see the summary).
                 Update(track, _hypotheses[likeliest], _valid[_hypotheses[likeliest].MeasurementIndex], scan);
             }
-            else if (weighted.Count > 0 && _mixture.Update(ref track.State, track.Imm, CollectionsMarshal.AsSpan(weighted), missBeta[t], scan.SensorPosition))
+            else if (track.Status == TrackStatus.Confirmed && weighted.Count > 0
+                && _mixture.Update(ref track.State, track.Imm, CollectionsMarshal.AsSpan(weighted), missBeta[t], scan.SensorPosition))
             {
-                var detected = 1 - missBeta[t] >= 0.5;
                 if (detected)
                 {
                     Record(track, scan, _valid[_hypotheses[likeliest].MeasurementIndex]);
@@ -168,7 +178,27 @@ public sealed class Tracker
         }
 
         for (var j = 0; j < _valid.Count; j++)
-            used[j] = claimed[j] >= 0.5;
+            used[j] = claimed[j] >= NewOrClutterClaim;
+    }
+
+    /// <summary>
+    /// The track each measurement most probably belongs to (−1 if none). Only that track may count the
+    /// measurement as a hit: otherwise a duplicate track beside a real one would live, and confirm, on a share
+    /// of the real one's measurements, as it cannot under GNN.
+    /// </summary>
+    private int[] Owners(double[] edgeBeta)
+    {
+        var owner = new int[_valid.Count];
+        var best = new double[_valid.Count];
+        Array.Fill(owner, -1);
+        for (var k = 0; k < _hypotheses.Count; k++)
+        {
+            var j = _hypotheses[k].MeasurementIndex;
+            if (edgeBeta[k] > best[j])
+                (best[j], owner[j]) = (edgeBeta[k], _hypotheses[k].TrackIndex);
+        }
+
+        return owner;
     }
 
     private static void MissIfCovered(Track track, Scan scan)
