@@ -28,8 +28,6 @@ internal readonly record struct WeightedMeasurement(Measurement Measurement, dou
 /// </remarks>
 internal sealed class MixtureUpdater(MeasurementInnovator innovator)
 {
-    private const double ProbabilityFloor = 1e-6;
-
     /// <summary>
     /// Updates <paramref name="state"/> (and the IMM's modes when <paramref name="imm"/> is given; then
     /// <paramref name="state"/> becomes their moment match). False, with nothing changed, when no measurement
@@ -60,21 +58,13 @@ internal sealed class MixtureUpdater(MeasurementInnovator innovator)
 
         if (updated[0] is null || updated[1] is null)
             return false;
-        var mu = imm.Probabilities;
-        double sum = 0;
         for (int r = 0; r < ImmState.ModeCount; r++)
         {
             updated[r]!.Mean.CopyTo(imm.Modes[r].Mean, 0);
             imm.Modes[r].Covariance = updated[r]!.Covariance;
-            mu[r] *= ratio[r];
-            sum += mu[r];
         }
 
-        for (int r = 0; r < ImmState.ModeCount; r++)
-            mu[r] = Math.Max(mu[r] / sum, ProbabilityFloor);
-        sum = mu[0] + mu[1];
-        for (int r = 0; r < ImmState.ModeCount; r++)
-            mu[r] /= sum;
+        ImmUpdater.Reweigh(imm.Probabilities, ratio);
         imm.Combine(ref state);
         return true;
     }
