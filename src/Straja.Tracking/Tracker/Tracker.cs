@@ -116,11 +116,13 @@ public sealed class Tracker
     }
 
     /// <summary>
-    /// JPDA: every track is updated with the mixture of its gated measurements weighted by their marginal
-    /// association probabilities (a GNN-solved cluster gives β = 1 and takes the ordinary update). A track
-    /// counts as detected — a hit, its sensor, class report and source track recorded from its likeliest
-    /// measurement — when 1 − β₀ ≥ ½ and no other track is likelier to own that measurement; otherwise it is judged for a miss as under GNN. A measurement starts a
-    /// track only when the tracks claim it with total probability below <see cref="NewOrClutterClaim"/>.
+    /// JPDA (docs/tracking.md). A confirmed track is updated with the mixture of its gated measurements weighted
+    /// by their marginal association probabilities; a tentative one, when detected, with its likeliest
+    /// measurement alone, since a soft update keeps its gate wide enough to live on clutter; a pair from a
+    /// GNN-solved cluster (β = 1) takes the ordinary update. A track counts as detected — a hit, its sensor,
+    /// class report and source track recorded from its likeliest measurement — when that measurement's β ≥ ½
+    /// and no other track is likelier to own it; otherwise it is judged for a miss as under GNN. A measurement
+    /// starts a track only when the tracks claim it with total probability below <see cref="NewOrClutterClaim"/>.
     /// </summary>
     private void UpdateProbabilistically(Scan scan, bool[] used, List<long> confirmed)
     {
