@@ -62,6 +62,18 @@ public enum MotionModel
     Imm = 2,
 }
 
+/// <summary>How a <see cref="Tracker"/> decides which measurements update which tracks.</summary>
+public enum AssociationMethod
+{
+    /// <summary>Global nearest neighbour: one optimal hard assignment per cluster of the gating graph.</summary>
+    Gnn = 1,
+    /// <summary>
+    /// Joint probabilistic data association per cluster: each track is updated with every gated measurement,
+    /// weighted by its marginal association probability (see docs/tracking.md); oversized clusters use GNN.
+    /// </summary>
+    Jpda = 2,
+}
+
 /// <summary>One piece of evidence behind a track's class: who said it, for which class, how much it weighed.</summary>
 /// <param name="Source">A sensor id for a sensor's class report, or a kinematic cue ("speed", "height", "turn-rate", "acceleration", "persistence", "cooperative-id").</param>
 /// <param name="Weight">The log-likelihood ratio it contributed for <paramref name="Class"/> against the other classes, nats; summed over the track's life for sensor reports.</param>

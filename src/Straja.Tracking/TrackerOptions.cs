@@ -105,6 +105,32 @@ public sealed record TrackerOptions
     /// </summary>
     public int TriangulationMinSensors { get; init; } = 3;
 
+    /// <summary>Association per cluster of the gating graph: <see cref="AssociationMethod.Gnn"/> (default) or JPDA.</summary>
+    public AssociationMethod Association { get; init; } = AssociationMethod.Gnn;
+
+    /// <summary>JPDA: P_D, the probability that a sensor reports a target it covers.</summary>
+    public double DetectionProbability { get; init; } = 0.9;
+
+    /// <summary>
+    /// JPDA: λ, false measurements per unit of measurement space per scan, by sensor id, in the sensor's own
+    /// geometry (per m³ for Position, per m·rad² for a 3D radar plot, per m·rad for a 2D one, per rad² or rad for
+    /// a bearing). A sensor not listed gets λ estimated per track from its gate: the measurements in it over its
+    /// volume (the non-parametric PDA), which needs no units and no survey of the clutter.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ClutterDensities { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>JPDA: largest cluster enumerated, in tracks (≤ 16); a larger one is associated by GNN.</summary>
+    public int JpdaMaxTracks { get; init; } = 8;
+
+    /// <summary>JPDA: largest cluster enumerated, in measurements (≤ 48); a larger one is associated by GNN.</summary>
+    public int JpdaMaxMeasurements { get; init; } = 24;
+
+    /// <summary>JPDA: most joint events (hypotheses) enumerated per cluster; a cluster that needs more is associated by GNN.</summary>
+    public int JpdaMaxEvents { get; init; } = 20_000;
+
+    /// <summary>JPDA: keep only the likeliest of events that permute the same measurements among the same tracks (JPDA*).</summary>
+    public bool JpdaAvoidCoalescence { get; init; } = true;
+
     internal void Validate()
     {
         if (!(GateProbability > 0 && GateProbability < 1))
@@ -148,6 +174,24 @@ public sealed record TrackerOptions
             if (bias is null || !double.IsFinite(bias.RangeM) || !double.IsFinite(bias.AzimuthRad) || !double.IsFinite(bias.ElevationRad))
                 throw new ArgumentException($"TrackerOptions.SensorBiases[{sensor}] must be finite, was {bias}.", nameof(SensorBiases));
         }
+
+        if (!Enum.IsDefined(Association))
+            throw new ArgumentException($"TrackerOptions.Association is not a known method: {Association}.", nameof(Association));
+        RequireProbability(DetectionProbability, nameof(DetectionProbability));
+        if (ClutterDensities is null)
+            throw new ArgumentException("TrackerOptions.ClutterDensities is null.", nameof(ClutterDensities));
+        foreach (var (sensor, density) in ClutterDensities)
+        {
+            if (!(density > 0 && double.IsFinite(density)))
+                throw new ArgumentException($"TrackerOptions.ClutterDensities[{sensor}] must be finite and > 0, was {density}.", nameof(ClutterDensities));
+        }
+
+        if (JpdaMaxTracks is < 1 or > 16)
+            throw new ArgumentException($"TrackerOptions.JpdaMaxTracks must be in 1..16, was {JpdaMaxTracks}.", nameof(JpdaMaxTracks));
+        if (JpdaMaxMeasurements is < 1 or > 48)
+            throw new ArgumentException($"TrackerOptions.JpdaMaxMeasurements must be in 1..48, was {JpdaMaxMeasurements}.", nameof(JpdaMaxMeasurements));
+        if (JpdaMaxEvents is < 1 or > 1 << 22)
+            throw new ArgumentException($"TrackerOptions.JpdaMaxEvents must be in 1..4194304, was {JpdaMaxEvents}.", nameof(JpdaMaxEvents));
 
         if (SustainedUpdates < 1)
             throw new ArgumentException($"TrackerOptions.SustainedUpdates must be at least 1, was {SustainedUpdates}.", nameof(SustainedUpdates));

@@ -17,7 +17,7 @@ internal static class BenchCommand
 {
     private const string Usage = """
         usage: straja bench tracking [--targets N] [--clutter C] [--scans S] [--seed K]
-                                     [--association gnn|jpda] [--baseline-scans B]
+                                     [--association gnn|jpda] [--baseline-scans B] [--tracker planar|engine]
 
           --targets N         simultaneous targets (default 1000), one per km^2
           --clutter C         false detections per scan (default N)
@@ -25,6 +25,8 @@ internal static class BenchCommand
           --seed K            random seed of the scene (default 1)
           --association A     gnn (default) or jpda
           --baseline-scans B  scans the O(n*m) baseline runs (default S up to 2000 targets, else 6: it is quadratic)
+          --tracker T         planar (default): the 2D PlanarTracker against its O(n*m) twin; engine: the
+                              multi-sensor Tracker (3D, IMM) with GNN and with JPDA on the same scans
         """;
 
     private const double SigmaM = 10, Pd = 0.9, CutoffM = 100;
@@ -41,7 +43,7 @@ internal static class BenchCommand
 
         return OfflineVerb.Run("bench", Usage, args[1..], stdout, stderr, () =>
         {
-            var flags = Flags.Parse(args.AsSpan(1), "targets", "clutter", "scans", "seed", "association", "baseline-scans");
+            var flags = Flags.Parse(args.AsSpan(1), "targets", "clutter", "scans", "seed", "association", "baseline-scans", "tracker");
             int targets = (int)flags.GetDouble("targets", 1000, 1, 1_000_000);
             int clutter = (int)flags.GetDouble("clutter", targets, 0, 10_000_000);
             int scans = (int)flags.GetDouble("scans", 60, 3, 100_000);
@@ -55,6 +57,13 @@ internal static class BenchCommand
             };
             if (flags.Get("association") is { } a)
                 options = TrackConfig.Apply(options, "association", a, "--association");
+            switch (flags.Get("tracker") ?? "planar")
+            {
+                case "engine":
+                    return RunEngine(scene, clutter, scans, seed, stdout);
+                case not "planar":
+                    throw new UsageException($"option '--tracker': '{flags.Get("tracker")}' is not planar or engine");
+            }
 
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"straja bench tracking: {targets} targets, {clutter} clutter/scan over {scene.SideM / 1000:F1} km x {scene.SideM / 1000:F1} km, {scans} scans at 1 Hz, seed {seed}, {options.Association.ToString().ToUpperInvariant()}, {Environment.ProcessorCount} cores visible, one thread"));
@@ -71,6 +80,72 @@ internal static class BenchCommand
 
             return 0;
         });
+    }
+
+    /// <summary>
+    /// The multi-sensor <see cref="Tracker"/> (IMM, M-of-N) on the same scene as 3D position measurements
+    /// (σ 10 m on each axis, all at 0 m up), once with GNN and once with JPDA, each timed and then scored.
+    /// </summary>
+    private static int RunEngine(Scene scene, int clutter, int scans, int seed, TextWriter stdout)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var frames = scene.Scans.Take(scans).Select((detections, s) => new Scan("bench", s, default, double.MaxValue,
+            [.. detections.Select(d => new Measurement(MeasurementKind.Position, d.XM, d.YM, 0, SigmaM, SigmaM, SigmaM))])).ToArray();
+        stdout.WriteLine(string.Create(ci,
+            $"straja bench tracking --tracker engine: {scene.Targets} targets, {clutter} clutter/scan, {scans} scans at 1 Hz, seed {seed}, Tracker (IMM), one thread"));
+        stdout.WriteLine("| association | detections/s (wall, steady) | scan p50 ms | p95 ms | p99 ms | alloc B/detection (steady) | live tracks (incl. tentative) | mean GOSPA m (c=100, p=2) | GOSPA/sqrt(N) m |");
+        stdout.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var association in new[] { AssociationMethod.Gnn, AssociationMethod.Jpda })
+        {
+            var options = TrackerOptions.Default with { Association = association, DetectionProbability = Pd, InitialVelocitySigmaHorizontal = 30 };
+            var tracker = new Tracker(options);
+            var latencies = new double[scans];
+            int warm = scans / 3;
+            long steadyDetections = 0, steadyAllocated = 0;
+            for (int s = 0; s < scans; s++)
+            {
+                long allocated = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                tracker.Process(frames[s]);
+                long stop = Stopwatch.GetTimestamp();
+                latencies[s] = (stop - start) * 1000.0 / Stopwatch.Frequency;
+                if (s >= warm)
+                {
+                    steadyDetections += frames[s].Measurements.Count;
+                    steadyAllocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                }
+            }
+
+            double gospa = EngineGospa(new Tracker(options), frames, scene, scans);
+            var steady = latencies[warm..];
+            double wallS = steady.Sum() / 1000;
+            Array.Sort(steady);
+            stdout.WriteLine(string.Create(ci,
+                $"| {association.ToString().ToUpperInvariant()} | {steadyDetections / wallS:N0} | {Percentile(steady, 0.50):F2} | {Percentile(steady, 0.95):F2} | {Percentile(steady, 0.99):F2} | {(double)steadyAllocated / Math.Max(1, steadyDetections):N0} | {tracker.Snapshot().Count:N0} | {gospa:F1} | {gospa / Math.Sqrt(scene.Targets):F2} |"));
+        }
+
+        return 0;
+    }
+
+    private static double EngineGospa(Tracker tracker, Scan[] frames, Scene scene, int scans)
+    {
+        var gospa = new LargeSceneGospa();
+        var truth = new List<Vec3>();
+        double sum = 0;
+        int steps = 0;
+        for (int s = 0; s < scans; s++)
+        {
+            tracker.Process(frames[s]);
+            if (s < scans / 3)
+                continue;
+            truth.Clear();
+            scene.Truth(s, truth);
+            var estimates = tracker.Snapshot().Where(t => t.Status == TrackStatus.Confirmed).Select(t => t.Position with { Z = 0 }).ToArray();
+            sum += gospa.Compute(CollectionsMarshal.AsSpan(truth), estimates, CutoffM, 2).GospaM;
+            steps++;
+        }
+
+        return steps > 0 ? sum / steps : double.NaN;
     }
 
     private sealed record Outcome(List<long> Checksums)

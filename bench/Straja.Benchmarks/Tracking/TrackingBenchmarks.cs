@@ -207,3 +207,41 @@ public class PredictUpdateBenchmarks
     [Benchmark]
     public PlanarScanResult PredictGateUpdate() => _tracker.Process(21, _scans[21]);
 }
+
+/// <summary>
+/// One scan of the multi-sensor <see cref="Tracker"/> (IMM) over the <see cref="PlanarBenchScene"/> as 3D
+/// position measurements, with GNN and with JPDA: what probabilistic association costs on top of the rest.
+/// The warm-up is re-run in <c>IterationSetup</c>, so each invocation processes the same scan on the same tracks.
+/// </summary>
+[MemoryDiagnoser]
+[InvocationCount(1)]
+public class EngineAssociationBenchmarks
+{
+    [Params(100, 1000)]
+    public int Targets;
+
+    [Params(AssociationMethod.Gnn, AssociationMethod.Jpda)]
+    public AssociationMethod Association;
+
+    private Scan[] _scans = null!;
+    private Tracker _tracker = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var scene = new PlanarBenchScene(Targets);
+        _scans = [.. scene.Scans.Select((detections, s) => new Scan("bench", s, default, double.MaxValue,
+            [.. detections.Select(d => new Measurement(MeasurementKind.Position, d.XM, d.YM, 0, 10, 10, 10))]))];
+    }
+
+    [IterationSetup]
+    public void Warm()
+    {
+        _tracker = new Tracker(TrackerOptions.Default with { Association = Association, InitialVelocitySigmaHorizontal = 30 });
+        for (int s = 0; s < PlanarBenchScene.Warm; s++)
+            _tracker.Process(_scans[s]);
+    }
+
+    [Benchmark]
+    public int EngineScan() => _tracker.Process(_scans[PlanarBenchScene.Warm]).Associated;
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Straja.Tracking;
 
@@ -8,6 +9,13 @@ namespace Straja.Tracking;
 /// </summary>
 public sealed class Tracker
 {
+    /// <summary>
+    /// JPDA: a measurement the tracks claim with at least this total probability starts no track. Low, so only
+    /// a measurement at least 90 % likely to be clutter or a new object does: one shared by tracks that each
+    /// took less than half of it is still theirs, and a new track on it would be a duplicate.
+    /// </summary>
+    private const double NewOrClutterClaim = 0.1;
+
     private readonly TrackerOptions _options;
     private readonly TrackPredictor _predictor;
     private readonly TrackUpdater _updater;
@@ -16,6 +24,8 @@ public sealed class Tracker
     private readonly ChiSquareGate _gate;
     private readonly DistanceHypothesiser _hypothesiser;
     private readonly GlobalNearestNeighbour _associator = new();
+    private readonly ProbabilisticAssociator? _probabilistic;
+    private readonly MixtureUpdater _mixture;
     private readonly SinglePointInitiator _initiator;
     private readonly MOfNConfirmer _confirmer;
     private readonly MissDeleter _missDeleter;
@@ -45,11 +55,17 @@ public sealed class Tracker
         _missDeleter = new MissDeleter(options.ConfirmHits, options.ConfirmWindow, options.MaxMisses);
         _coastDeleter = new CoastTimeDeleter(options.MaxCoastS);
         _classifier = new ClassFuser(options);
+        _mixture = new MixtureUpdater(_updater.Innovator);
+        if (options.Association == AssociationMethod.Jpda)
+            _probabilistic = new ProbabilisticAssociator(options, _gate);
     }
 
+    /// <summary>Clusters of the last in-order scan solved by JPDA, and those handed to GNN (0 and 0 under GNN).</summary>
+    internal (int Jpda, int Gnn) LastClusters => _probabilistic is null ? (0, 0) : (_probabilistic.LastJpdaClusters, _probabilistic.LastGnnClusters);
+
     /// <summary>
-    /// Predict every track to the scan time, gate, associate (GNN), update or record misses, confirm, delete,
-    /// and start tentative tracks from what is left. A scan older than the last processed one, by at most
+    /// Predict every track to the scan time, gate, associate (GNN, or JPDA per <see cref="TrackerOptions.Association"/>),
+    /// update or record misses, confirm, delete, and start tentative tracks from what is left. A scan older than the last processed one, by at most
     /// <see cref="TrackerOptions.OutOfSequenceWindowS"/>, re-filters the tracks its measurements belong to
     /// (see <see cref="OutOfSequenceUpdater"/>); an older one is refused.
     /// </summary>
@@ -66,31 +82,131 @@ public sealed class Tracker
         foreach (var (track, measurement) in _bound)
             Apply(track, measurement, scan, default, hasGated: false);
         _hypothesiser.Hypothesise(_tracks, _valid, scan, _hypotheses);
-        var chosen = new int[_tracks.Count];
-        _associator.Associate(_hypotheses, chosen);
-
         var used = new bool[_valid.Count];
         var confirmed = new List<long>();
-        for (var t = 0; t < _tracks.Count; t++)
+        if (_probabilistic is not null)
         {
-            var track = _tracks[t];
-            if (chosen[t] >= 0)
+            UpdateProbabilistically(scan, used, confirmed);
+        }
+        else
+        {
+            var chosen = new int[_tracks.Count];
+            _associator.Associate(_hypotheses, chosen);
+            for (var t = 0; t < _tracks.Count; t++)
             {
-                var hypothesis = _hypotheses[chosen[t]];
-                used[hypothesis.MeasurementIndex] = true;
-                Update(track, hypothesis, _valid[hypothesis.MeasurementIndex], scan);
-            }
-            else if (scan.CountsMisses && scan.Covers(track.State.Position) && !track.SeenBy(scan.SensorId, scan.TimeS - scan.MissGraceS))
-            {
-                track.RecordMiss();
-            }
+                var track = _tracks[t];
+                if (chosen[t] >= 0)
+                {
+                    var hypothesis = _hypotheses[chosen[t]];
+                    used[hypothesis.MeasurementIndex] = true;
+                    Update(track, hypothesis, _valid[hypothesis.MeasurementIndex], scan);
+                }
+                else
+                {
+                    MissIfCovered(track, scan);
+                }
 
-            Confirm(track, confirmed);
+                Confirm(track, confirmed);
+            }
         }
 
         var deleted = RemoveWhere(_missDeleter.Deletes);
         var initiated = Initiate(scan, used, confirmed);
         return new ScanResult(confirmed, deleted, used.Count(u => u) + _bound.Count, initiated) { Rejected = rejected };
+    }
+
+    /// <summary>
+    /// JPDA (docs/tracking.md). A confirmed track is updated with the mixture of its gated measurements weighted
+    /// by their marginal association probabilities; a tentative one, when detected, with its likeliest
+    /// measurement alone, since a soft update keeps its gate wide enough to live on clutter; a pair from a
+    /// GNN-solved cluster (β = 1) takes the ordinary update. A track counts as detected — a hit, its sensor,
+    /// class report and source track recorded from its likeliest measurement — when that measurement's β ≥ ½
+    /// and no other track is likelier to own it; otherwise it is judged for a miss as under GNN. A measurement
+    /// starts a track only when the tracks claim it with total probability below <see cref="NewOrClutterClaim"/>.
+    /// </summary>
+    private void UpdateProbabilistically(Scan scan, bool[] used, List<long> confirmed)
+    {
+        var edgeBeta = new double[_hypotheses.Count];
+        var missBeta = new double[_tracks.Count];
+        _probabilistic!.Associate(_hypotheses, _valid, scan.SensorId, edgeBeta, missBeta);
+        var claimed = new double[_valid.Count];
+        var owner = Owners(edgeBeta);
+        var weighted = new List<WeightedMeasurement>();
+        var k = 0;
+        for (var t = 0; t < _tracks.Count; t++)
+        {
+            var track = _tracks[t];
+            weighted.Clear();
+            int likeliest = -1;
+            for (; k < _hypotheses.Count && _hypotheses[k].TrackIndex == t; k++)
+            {
+                if (!(edgeBeta[k] > 0))
+                    continue;
+                var h = _hypotheses[k];
+                claimed[h.MeasurementIndex] += edgeBeta[k];
+                var innovation = h.Innovation;
+                weighted.Add(new WeightedMeasurement(_valid[h.MeasurementIndex], edgeBeta[k],
+                    -0.5 * (innovation.DistanceSquared + innovation.LogDetS + (innovation.Dim * Math.Log(2 * Math.PI)))));
+                if (likeliest < 0 || edgeBeta[k] > edgeBeta[likeliest])
+                    likeliest = k;
+            }
+
+            var detected = likeliest >= 0 && edgeBeta[likeliest] >= 0.5 && owner[_hypotheses[likeliest].MeasurementIndex] == t;
+            if (detected && (track.Status != TrackStatus.Confirmed || (weighted.Count == 1 && missBeta[t] == 0)))
+            {
+                // A GNN-solved pair, or a tentative track: the likeliest measurement alone (see the summary).
+                Update(track, _hypotheses[likeliest], _valid[_hypotheses[likeliest].MeasurementIndex], scan);
+            }
+            else if (track.Status == TrackStatus.Confirmed && weighted.Count > 0
+                && _mixture.Update(ref track.State, track.Imm, CollectionsMarshal.AsSpan(weighted), missBeta[t], scan.SensorPosition))
+            {
+                if (detected)
+                {
+                    Record(track, scan, _valid[_hypotheses[likeliest].MeasurementIndex]);
+                }
+                else
+                {
+                    // The state moved, so the history keeps it, but no measurement is this track's to re-apply.
+                    Remember(track, scan, measurement: null);
+                    MissIfCovered(track, scan);
+                }
+            }
+            else
+            {
+                MissIfCovered(track, scan);
+            }
+
+            Confirm(track, confirmed);
+        }
+
+        for (var j = 0; j < _valid.Count; j++)
+            used[j] = claimed[j] >= NewOrClutterClaim;
+    }
+
+    /// <summary>
+    /// The track each measurement most probably belongs to (−1 if none). Only that track may count the
+    /// measurement as a hit: otherwise a duplicate track beside a real one would live, and confirm, on a share
+    /// of the real one's measurements, as it cannot under GNN.
+    /// </summary>
+    private int[] Owners(double[] edgeBeta)
+    {
+        var owner = new int[_valid.Count];
+        var best = new double[_valid.Count];
+        Array.Fill(owner, -1);
+        for (var k = 0; k < _hypotheses.Count; k++)
+        {
+            var j = _hypotheses[k].MeasurementIndex;
+            if (edgeBeta[k] > best[j])
+                (best[j], owner[j]) = (edgeBeta[k], _hypotheses[k].TrackIndex);
+        }
+
+        return owner;
+    }
+
+    private static void MissIfCovered(Track track, Scan scan)
+    {
+        if (scan.CountsMisses && scan.Covers(track.State.Position) && !track.SeenBy(scan.SensorId, scan.TimeS - scan.MissGraceS))
+            track.RecordMiss();
     }
 
     /// <summary>
@@ -198,8 +314,13 @@ public sealed class Tracker
 
     private void Apply(Track track, in Measurement measurement, Scan scan, in Innovation gated, bool hasGated)
     {
-        if (!_updater.Update(ref track.State, track.Imm, measurement, scan.SensorPosition, gated, hasGated))
-            return;
+        if (_updater.Update(ref track.State, track.Imm, measurement, scan.SensorPosition, gated, hasGated))
+            Record(track, scan, measurement);
+    }
+
+    /// <summary>What follows an update that <paramref name="measurement"/> made (or, for JPDA, was likeliest to make).</summary>
+    private void Record(Track track, Scan scan, in Measurement measurement)
+    {
         Remember(track, scan, measurement);
         Bind(track, measurement, scan.SensorId);
         // A bearing refines a track but cannot fix where it is: alone it neither confirms a track nor keeps

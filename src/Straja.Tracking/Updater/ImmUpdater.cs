@@ -31,11 +31,20 @@ internal sealed class ImmUpdater(MeasurementInnovator innovator)
 
         if (!double.IsFinite(best))
             return false;
-        var mu = state.Probabilities;
+        Span<double> ratio = stackalloc double[ImmState.ModeCount];
+        for (var j = 0; j < ImmState.ModeCount; j++)
+            ratio[j] = Math.Exp(logLikelihood[j] - best);
+        Reweigh(state.Probabilities, ratio);
+        return true;
+    }
+
+    /// <summary>μ_r ∝ μ_r Λ_r, renormalised, each floored at <see cref="ProbabilityFloor"/>.</summary>
+    public static void Reweigh(double[] mu, ReadOnlySpan<double> likelihoodRatio)
+    {
         var sum = 0.0;
         for (var j = 0; j < ImmState.ModeCount; j++)
         {
-            mu[j] *= Math.Exp(logLikelihood[j] - best);
+            mu[j] *= likelihoodRatio[j];
             sum += mu[j];
         }
 
@@ -44,7 +53,6 @@ internal sealed class ImmUpdater(MeasurementInnovator innovator)
         sum = mu[0] + mu[1];
         for (var j = 0; j < ImmState.ModeCount; j++)
             mu[j] /= sum;
-        return true;
     }
 
     public static bool HasRangeRate(in Measurement m) => m.Kind == MeasurementKind.Polar && double.IsFinite(m.RangeRateMps);
