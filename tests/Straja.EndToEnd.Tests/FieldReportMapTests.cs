@@ -68,11 +68,13 @@ public sealed class FieldReportMapTests
         // Newest first.
         await Assertions.Expect(page.GetByTestId("field-reports").Locator("li").First).ToHaveAttributeAsync("data-testid", $"report-item-{matched}");
         await item.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("report-verdict")).ToHaveTextAsync($"track {trackId}");
-        await Assertions.Expect(page.GetByTestId("report-popup")).ToContainTextAsync("border police / operator");
+        // The first report's popup fades out for a moment while this one opens: look in this report's popup.
+        var matchedPopup = page.GetByTestId("report-popup").Filter(new() { HasText = "small drone going south" });
+        await Assertions.Expect(matchedPopup.GetByTestId("report-verdict")).ToHaveTextAsync($"track {trackId}");
+        await Assertions.Expect(matchedPopup).ToContainTextAsync("border police / operator");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "field-report-map.png") });
 
-        await page.GetByTestId("report-open-track").ClickAsync();
+        await matchedPopup.GetByTestId("report-open-track").ClickAsync();
         Assert.Equal(trackId, await page.EvaluateAsync<string>("() => window.__straja.selected()"));
         await Assertions.Expect(page.GetByTestId("track-reports")).ToContainTextAsync(matched, new() { Timeout = 5_000 });
 

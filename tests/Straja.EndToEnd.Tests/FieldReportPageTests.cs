@@ -84,7 +84,8 @@ public sealed class FieldReportPageTests
 
         // The console has no picture for an officer: it sends them to the report page, still signed in.
         await page.GotoAsync(demo.Url + "/");
-        await page.WaitForURLAsync("**/report.html");
+        // Polled, not a navigation wait: the console replaces its address after an awaited session check.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/report\\.html$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("officer-status")).ToContainTextAsync("Signed in as matei");
     }
 }
