@@ -36,6 +36,8 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: +[0-9]+' 
   sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 projects=$(grep -cE '(Passed|Failed)! +- Failed:' "$log" || true)
+# The names of failed tests are repeated at the very end, where a CI log's tail still shows them.
+failures=$(grep -E '^\s+Failed [A-Za-z_]' "$log" | sed -E 's/^\s+//' || true)
 
 echo "== console (node --test)"
 set +e
@@ -44,6 +46,7 @@ node_status=${PIPESTATUS[0]}
 set -e
 node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -1)
 node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -1)
+node_failures=$(grep -E '^not ok [0-9]+ - ' "$log" | sed -E 's/^not ok [0-9]+ - /Failed (console) /' || true)
 passed=$((passed + ${node_pass:-0})); failed=$((failed + ${node_fail:-0}))
 [ "$node_status" -eq 0 ] || status=1
 rm -f "$log"
@@ -56,5 +59,9 @@ fi
 
 echo
 echo "test projects run: $projects .NET + 1 console"
+if [ -n "$failures$node_failures" ]; then
+  echo "failed tests:"
+  printf '%s\n' "$failures" "$node_failures" | sed '/^$/d; s/^/  /'
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
