@@ -27,7 +27,7 @@ dotnet build Straja.slnx -c Release -v quiet -nologo -clp:ErrorsOnly
 echo "== test"
 log=$(mktemp)
 set +e
-dotnet test Straja.slnx -c Release --no-build -nologo -v quiet 2>&1 | tee "$log"
+dotnet test Straja.slnx -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
@@ -36,8 +36,12 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: +[0-9]+' 
   sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 projects=$(grep -cE '(Passed|Failed)! +- Failed:' "$log" || true)
-# The names of failed tests are repeated at the very end, where a CI log's tail still shows them.
-failures=$(grep -E '^\s+Failed [A-Za-z_]' "$log" | sed -E 's/^\s+//' || true)
+# Failed tests, each with the start of its error message, are repeated at the very end, where a CI
+# log's tail still shows them.
+failures=$(awk '/^  Failed [A-Za-z_]/ {print; n=0; on=1; next}
+                on && /^  Stack Trace:/ {on=0; next}
+                on && /^  Error Message:/ {next}
+                on && n < 10 {print "    " $0; n++}' "$log" || true)
 
 echo "== console (node --test)"
 set +e

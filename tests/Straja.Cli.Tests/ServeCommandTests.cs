@@ -79,7 +79,7 @@ public sealed class ServeCommandTests
             ["--sensors", sensors, "--data", data, "--urls", $"http://127.0.0.1:{http}", "--beast-listen", $"127.0.0.1:{beast}"],
             stdout, stderr, stop.Token));
 
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(30) };
         var status = await WaitFor<JsonElement?>(async () => serve.IsCompleted ? throw new InvalidOperationException(stderr.ToString()) : await StatusAsync(client), "/api/status");
         Assert.Equal("live", status!.Value.GetProperty("scenario").GetString());
         Assert.Equal(0, status.Value.GetProperty("journaled").GetInt64());

@@ -72,7 +72,7 @@ public class ConsoleTests
 
         await crossing.GetByTestId("ack-button").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=alert-item][data-alert-id='{alertId}']"))
-            .ToHaveAttributeAsync("data-acknowledged", "true", new() { Timeout = 10_000 });
+            .ToHaveAttributeAsync("data-acknowledged", "true", new() { Timeout = 20_000 });
 
         using var http = await demo.AdminClientAsync();
         var alerts = await http.GetFromJsonAsync<JsonElement>(new Uri("/api/alerts", UriKind.Relative));

@@ -9,9 +9,10 @@ public class DemoCommandTests
     {
         var demo = await DemoProcess.StartAsync("single-crossing", speed: 1);
         string url = demo.Url;
-        await Task.Delay(500);
-        string output = demo.Output;
+        await demo.AdminPasswordAsync();
         await demo.DisposeAsync();
+        // Read once it has exited: the lines it printed before answering may still be in the pipe until then.
+        string output = demo.Output;
 
         Assert.Contains($"Straja console: {url}", output, StringComparison.Ordinal);
         Assert.Matches(@"created account 'admin' with password \S{20}", output);

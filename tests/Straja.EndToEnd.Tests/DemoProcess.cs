@@ -103,7 +103,7 @@ internal sealed class DemoProcess : IAsyncDisposable
         {
             using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await kill!.WaitForExitAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
                 await _process.WaitForExitAsync(cts.Token);

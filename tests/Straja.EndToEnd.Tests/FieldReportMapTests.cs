@@ -40,7 +40,7 @@ public sealed class FieldReportMapTests
         })).GetProperty("id").GetString()!;
 
         var marker = page.GetByTestId($"report-marker-{lone}");
-        await Assertions.Expect(marker).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(marker).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId($"report-item-{lone}")).ToContainTextAsync("no match");
         await marker.ClickAsync();
         var popup = page.GetByTestId("report-popup");
@@ -64,7 +64,7 @@ public sealed class FieldReportMapTests
         Assert.StartsWith($"matches track {trackId}", filed.GetProperty("triage").GetProperty("verdict").GetString(), StringComparison.Ordinal);
 
         var item = page.GetByTestId($"report-item-{matched}");
-        await Assertions.Expect(item).ToContainTextAsync($"track {trackId}", new() { Timeout = 10_000 });
+        await Assertions.Expect(item).ToContainTextAsync($"track {trackId}", new() { Timeout = 20_000 });
         // Newest first.
         await Assertions.Expect(page.GetByTestId("field-reports").Locator("li").First).ToHaveAttributeAsync("data-testid", $"report-item-{matched}");
         await item.ClickAsync();
@@ -75,8 +75,8 @@ public sealed class FieldReportMapTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "field-report-map.png") });
 
         await matchedPopup.GetByTestId("report-open-track").ClickAsync();
-        Assert.Equal(trackId, await page.EvaluateAsync<string>("() => window.__straja.selected()"));
-        await Assertions.Expect(page.GetByTestId("track-reports")).ToContainTextAsync(matched, new() { Timeout = 5_000 });
+        await page.WaitForFunctionAsync("id => window.__straja.selected() === id", trackId);
+        await Assertions.Expect(page.GetByTestId("track-reports")).ToContainTextAsync(matched, new() { Timeout = 20_000 });
 
         // Switching the layer off hides the markers.
         await page.GetByTestId("toggle-reports").UncheckAsync();

@@ -49,7 +49,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
 
         await unacked.GetByTestId("ack-button").ClickAsync();
         var row = page.Locator($"[data-testid=alert-item][data-alert-id='{alertId}']");
-        await Assertions.Expect(row).ToHaveAttributeAsync("data-acknowledged", "true", new() { Timeout = 10_000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-acknowledged", "true", new() { Timeout = 20_000 });
         await Assertions.Expect(row).ToContainTextAsync("acknowledged by admin");
         await Assertions.Expect(row.GetByTestId("ack-button")).ToHaveCountAsync(0);
 
@@ -74,7 +74,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         await alert.GetByTestId("alert-pick").CheckAsync();
         await page.GetByTestId("open-incident").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("incident-page")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("incident-page")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.Matches(@"#/incidents/[^/]+$", page.Url);
         await Assertions.Expect(page.GetByTestId("incident-state")).ToHaveTextAsync("open");
         await Assertions.Expect(page.GetByTestId("linked-alert")).ToHaveTextAsync(alertId);
@@ -143,7 +143,7 @@ public sealed class IncidentConsoleTests(IncidentDemoFixture fixture) : IClassFi
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "incident-new.png") });
         await page.Locator("[data-testid=form-new-incident] button[type=submit]").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("incident-page")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("incident-page")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GetByTestId("run-backtrack").ClickAsync();
         var candidate = page.Locator($"[data-testid=candidate-row][data-track-id='{trackId}']");
         await Assertions.Expect(candidate).ToHaveCountAsync(1, new() { Timeout = 20_000 });

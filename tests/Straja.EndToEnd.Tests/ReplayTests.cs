@@ -136,13 +136,13 @@ public sealed class ReplayTests
             """);
         string replayedId = at.GetProperty("id").GetString()!;
         await page.Locator("#map").ClickAsync(new() { Position = new() { X = at.GetProperty("x").GetSingle(), Y = at.GetProperty("y").GetSingle() } });
-        await page.WaitForFunctionAsync("() => window.__straja.replay.selected() !== null", null, new() { Timeout = 5_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.selected() !== null", null, new() { Timeout = 20_000 });
         string picked = await page.EvaluateAsync<string>("() => window.__straja.replay.selected()");
         await Assertions.Expect(page.GetByTestId("selected-track")).ToHaveTextAsync(picked);
         await Assertions.Expect(page.GetByTestId("detail-recorded")).ToHaveTextAsync($"recorded — replay at {Hms(instant)}Z");
         await Assertions.Expect(page.Locator("#detail")).ToContainTextAsync("Recorded point");
         Assert.True(picked == replayedId || await page.EvaluateAsync<bool>("id => window.__straja.replay.tracks().some(t => t.id === id)", picked));
-        await page.WaitForFunctionAsync("() => window.__straja.replay.pathPoints() > 1", null, new() { Timeout = 10_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.pathPoints() > 1", null, new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "replay.png") });
 
         // The address names this moment; a colleague opening it in their own browser starts replay at the same instant once signed in.
@@ -165,11 +165,11 @@ public sealed class ReplayTests
         Assert.False(await page.EvaluateAsync<bool>("() => window.__straja.replay.active()"));
         await page.WaitForFunctionAsync(
             "() => document.getElementById('clock-utc').textContent === new Date(window.__straja.pictureTime()).toISOString().slice(11, 19)",
-            null, new() { Timeout = 10_000 });
+            null, new() { Timeout = 20_000 });
         Assert.NotEqual(Hms(instant), await page.Locator("#clock-utc").InnerTextAsync());
         // The live detail, the live reports layer and a plain address come back.
         await Assertions.Expect(page.GetByTestId("detail-recorded")).ToHaveCountAsync(0);
-        await Assertions.Expect(reportMarker).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(reportMarker).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         Assert.Equal("#/", await page.EvaluateAsync<string>("() => window.location.hash"));
         Assert.Empty(consoleErrors);
     }

@@ -73,7 +73,7 @@ public class Dump1090Tests
                 await Task.Delay(200);
             }
 
-            var track = await f.WaitForTrack("ICAO:4B1812", TimeSpan.FromSeconds(15));
+            var track = await f.WaitForTrack("ICAO:4B1812", TimeSpan.FromSeconds(30));
             Assert.Equal(44.70, track.Position.LatDeg, 2);
             Assert.Equal("THY1AN", track.Callsign);
         }

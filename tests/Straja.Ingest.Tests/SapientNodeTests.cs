@@ -143,7 +143,7 @@ public class SapientNodeTests
             var error = await Receive(s);
             Assert.Equal(SapientMessage.ContentOneofCase.Error, error.ContentCase);
             var buffer = new byte[16];
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             Assert.Equal(0, await s.ReadAsync(buffer, cts.Token));
             Assert.Contains("framing", counters.For("sapient").LastError, StringComparison.Ordinal);
         }

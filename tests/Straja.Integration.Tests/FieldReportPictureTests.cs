@@ -10,7 +10,7 @@ namespace Straja.Integration.Tests;
 /// <summary>Field reports as observations in the served picture: REST, the live feed, and a restart.</summary>
 public sealed class FieldReportPictureTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
     private LoopbackServer? _server;
 
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync("report-picture");

@@ -48,7 +48,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return loopback;
     }
 
-    public HttpClient Anonymous() => Track(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) });
+    public HttpClient Anonymous() => Track(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
 
     public HttpClient WithToken(string secret)
     {
@@ -73,7 +73,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         HttpMessageHandler handler = new HttpClientHandler { CookieContainer = cookies, UseCookies = true };
         if (echoAntiforgery)
             handler = new AntiforgeryEcho(cookies, BaseAddress) { InnerHandler = handler };
-        return Track(new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) });
+        return Track(new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
     }
 
     /// <summary>Creates an account with <see cref="TestPassword"/> and returns its signed-in client.</summary>

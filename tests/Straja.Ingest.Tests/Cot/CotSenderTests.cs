@@ -10,7 +10,7 @@ namespace Straja.Ingest.Tests.Cot;
 
 public sealed class CotSenderTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static CotEvent Event(int n) => CotMapping.ToEvent(new CotTrack($"TRK-{n}", 45.2 + (n * 0.001), 28.4, 300, 20, 20, 90, 30,
         CotIdentity.Hostile, TargetClass.Multirotor, DateTimeOffset.FromUnixTimeMilliseconds(1_748_779_200_000 + n)));

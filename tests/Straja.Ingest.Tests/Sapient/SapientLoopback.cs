@@ -82,7 +82,7 @@ internal sealed class SapientLoopback : IAsyncDisposable
 
     public static async Task<SapientMessage> Receive(NetworkStream s)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var header = new byte[4];
         await s.ReadExactlyAsync(header, cts.Token);
         var payload = new byte[BinaryPrimitives.ReadUInt32LittleEndian(header)];
