@@ -110,17 +110,23 @@ internal sealed class DemoProcess : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                // Says whether the process itself hung or only its output pipe stayed open, with what it printed.
+                ShutdownProblem = $"no clean exit within 30 s of SIGINT (process exited: {_process.HasExited}); its output:\n{Output}";
                 _process.Kill(entireProcessTree: true);
             }
         }
 
-        ExitCode = _process.HasExited ? _process.ExitCode : null;
+        ExitCode = _process.HasExited && ShutdownProblem is null ? _process.ExitCode : null;
         _process.Dispose();
         if (Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
     }
 
+    /// <summary>The exit code after a clean stop; null when it had to be killed (see <see cref="ShutdownProblem"/>).</summary>
     public int? ExitCode { get; private set; }
+
+    /// <summary>Why the stop was not clean, when it was not.</summary>
+    public string? ShutdownProblem { get; private set; }
 
     /// <summary>The first admin's password, read from the line the demo prints once at its first start.</summary>
     public async Task<string> AdminPasswordAsync()
