@@ -1,24 +1,24 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Straja.EndToEnd.Tests;
 
 /// <summary>The real `straja demo` process on a free loopback port, with its own data directory.</summary>
-internal sealed class DemoProcess : IAsyncDisposable
+internal sealed partial class DemoProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    public string Url { get; }
+    /// <summary>The console's address, as the demo printed it once it was listening.</summary>
+    public string Url { get; private set; } = "";
     public string DataDirectory { get; }
 
-    private DemoProcess(Process process, string url, string data)
+    private DemoProcess(Process process, string data)
     {
         _process = process;
-        Url = url;
         DataDirectory = data;
     }
 
@@ -34,8 +34,9 @@ internal sealed class DemoProcess : IAsyncDisposable
     /// <param name="extraArgs">More `straja demo` flags, e.g. "--escalate-after", "5".</param>
     public static async Task<DemoProcess> StartAsync(string scenario, double speed, params string[] extraArgs)
     {
-        int port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
+        // Port 0: the demo binds a free port itself and prints it. Picking one here and handing it over
+        // would race every other process on the machine binding an ephemeral port in between.
+        const string url = "http://127.0.0.1:0";
         var data = Path.Combine(Path.GetTempPath(), "straja-e2e-" + Guid.NewGuid().ToString("N"));
         var dll = Path.Combine(AppContext.BaseDirectory, "straja.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -49,37 +50,45 @@ internal sealed class DemoProcess : IAsyncDisposable
         foreach (var arg in extraArgs)
             psi.ArgumentList.Add(arg);
         var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start straja");
-        var demo = new DemoProcess(p, url, data);
+        var demo = new DemoProcess(p, data);
         p.OutputDataReceived += (_, e) => demo.Append(e.Data);
         p.ErrorDataReceived += (_, e) => demo.Append(e.Data);
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (p.HasExited)
                 throw new InvalidOperationException($"straja exited with {p.ExitCode}:\n{demo.Output}");
-            try
+            if (demo.Url.Length == 0 && ConsoleLine().Match(demo.Output) is { Success: true } printed)
+                demo.Url = printed.Groups[1].Value;
+            if (demo.Url.Length > 0)
             {
-                using var r = await http.GetAsync(new Uri(url + "/api/status"));
-                if (r.IsSuccessStatusCode)
-                    return demo;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
+                try
+                {
+                    using var r = await http.GetAsync(new Uri(demo.Url + "/api/status"));
+                    if (r.IsSuccessStatusCode)
+                        return demo;
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
             }
 
             await Task.Delay(200);
         }
 
         await demo.DisposeAsync();
-        throw new TimeoutException($"straja did not answer on {url} within 60 s:\n{demo.Output}");
+        throw new TimeoutException($"straja did not print its address and answer there within 90 s:\n{demo.Output}");
     }
+
+    [GeneratedRegex(@"^Straja console: (http://\S+)", RegexOptions.Multiline)]
+    private static partial Regex ConsoleLine();
 
     private void Append(string? line)
     {
@@ -87,13 +96,6 @@ internal sealed class DemoProcess : IAsyncDisposable
             return;
         lock (_output)
             _output.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
     /// <summary>Stops it the way Ctrl-C does (SIGINT), so a clean shutdown is part of the test.</summary>

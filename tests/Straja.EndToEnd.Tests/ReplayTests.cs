@@ -43,14 +43,14 @@ public sealed class ReplayTests
         var consoleErrors = ConsoleTests.CollectConsoleErrors(page);
         await page.GotoAsync(demo.Url);
         await LoginTests.SignInAsync(page, "admin", await demo.AdminPasswordAsync());
-        await Assertions.Expect(page.GetByTestId("connection")).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveTextAsync("live", new() { Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.__straja.tracks().length > 0", null, new() { Timeout = 60_000 });
 
         // Open replay: the bar, the REPLAY mark, and the last quarter of an hour recorded (here, all of it).
         await page.GetByTestId("replay-open").ClickAsync();
         await Assertions.Expect(page.GetByTestId("replay-bar")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("replay-mark")).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => window.__straja.replay.period() !== null", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.period() !== null", null, new() { Timeout = 60_000 });
         var period = await page.EvaluateAsync<JsonElement>("() => window.__straja.replay.period()");
         var from = period.GetProperty("from").GetDateTimeOffset();
         var to = period.GetProperty("to").GetDateTimeOffset();
@@ -74,15 +74,15 @@ public sealed class ReplayTests
         await page.GetByTestId("replay-play").ClickAsync();
         await page.WaitForFunctionAsync(
             "from => Date.parse(window.__straja.replay.time()) - Date.parse(from) >= 30000", from.ToString("O", CultureInfo.InvariantCulture),
-            new() { Timeout = 20_000 });
+            new() { Timeout = 60_000 });
         Assert.Equal(60, await page.EvaluateAsync<int>("() => window.__straja.replay.speed()"));
         await page.WaitForFunctionAsync("() => window.__straja.replay.tracks().length > 0 && window.__straja.replay.drawStats().frames > 0",
-            null, new() { Timeout = 20_000 });
+            null, new() { Timeout = 60_000 });
 
         // The live feed stays connected underneath and the live picture keeps updating.
         await Assertions.Expect(page.GetByTestId("connection")).ToHaveTextAsync("live");
         await page.EvaluateAsync("() => { window.__liveBefore = window.__straja.tracks(); }");
-        await page.WaitForFunctionAsync("() => window.__straja.tracks() !== window.__liveBefore", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.tracks() !== window.__liveBefore", null, new() { Timeout = 60_000 });
 
         // Pause, then seek with the slider to 45 s into the period: the clock shows that instant with tracks at it.
         if (await page.EvaluateAsync<bool>("() => window.__straja.replay.playing()"))
@@ -91,7 +91,7 @@ public sealed class ReplayTests
         var sought = await ReplayTimeAsync(page);
         Assert.Equal(from.AddSeconds(45), sought);
         await Assertions.Expect(page.Locator("#clock-utc")).ToHaveTextAsync(Hms(sought));
-        await page.WaitForFunctionAsync("() => window.__straja.replay.tracks().length > 0", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.tracks().length > 0", null, new() { Timeout = 60_000 });
         var tracks = await page.EvaluateAsync<JsonElement>("() => window.__straja.replay.tracks()");
         Assert.All(tracks.EnumerateArray(), t => Assert.True(t.GetProperty("lat").GetDouble() is > 40 and < 50));
         await Assertions.Expect(page.GetByTestId("track-count")).ToHaveTextAsync(tracks.GetArrayLength().ToString(CultureInfo.InvariantCulture));
@@ -99,7 +99,7 @@ public sealed class ReplayTests
         // The report is on the map at 45 s (a minute's clock skew before its time, as live); at 10 s it was not yet,
         // and the live reports layer, which has it too, is off the map while replaying.
         var reportMarker = page.GetByTestId($"report-marker-{reportId}");
-        await Assertions.Expect(reportMarker).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(reportMarker).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await page.GetByTestId("replay-slider").FillAsync("10");
         await Assertions.Expect(reportMarker).ToHaveCountAsync(0);
         await page.GetByTestId("replay-slider").FillAsync("45");
@@ -125,7 +125,7 @@ public sealed class ReplayTests
         Assert.Equal(from.AddSeconds(55), instant);
 
         // Clicking a replayed confirmed track shows its recorded state at the replay instant and its recorded path.
-        await page.WaitForFunctionAsync("() => window.__straja.replay.tracks().some(t => t.status === 'confirmed')", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.tracks().some(t => t.status === 'confirmed')", null, new() { Timeout = 60_000 });
         var at = await page.EvaluateAsync<JsonElement>("""
             () => {
               const t = window.__straja.replay.tracks().find(t => t.status === 'confirmed');
@@ -136,13 +136,13 @@ public sealed class ReplayTests
             """);
         string replayedId = at.GetProperty("id").GetString()!;
         await page.Locator("#map").ClickAsync(new() { Position = new() { X = at.GetProperty("x").GetSingle(), Y = at.GetProperty("y").GetSingle() } });
-        await page.WaitForFunctionAsync("() => window.__straja.replay.selected() !== null", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.selected() !== null", null, new() { Timeout = 60_000 });
         string picked = await page.EvaluateAsync<string>("() => window.__straja.replay.selected()");
         await Assertions.Expect(page.GetByTestId("selected-track")).ToHaveTextAsync(picked);
         await Assertions.Expect(page.GetByTestId("detail-recorded")).ToHaveTextAsync($"recorded — replay at {Hms(instant)}Z");
         await Assertions.Expect(page.Locator("#detail")).ToContainTextAsync("Recorded point");
         Assert.True(picked == replayedId || await page.EvaluateAsync<bool>("id => window.__straja.replay.tracks().some(t => t.id === id)", picked));
-        await page.WaitForFunctionAsync("() => window.__straja.replay.pathPoints() > 1", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.__straja.replay.pathPoints() > 1", null, new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleTests.ArtifactsDirectory, "replay.png") });
 
         // The address names this moment; a colleague opening it in their own browser starts replay at the same instant once signed in.
@@ -152,7 +152,7 @@ public sealed class ReplayTests
         var colleague = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         await colleague.GotoAsync(demo.Url + hash);
         await LoginTests.SignInAsync(colleague, "admin", await demo.AdminPasswordAsync());
-        await colleague.WaitForFunctionAsync("() => window.__straja?.replay.active() && window.__straja.replay.period() !== null", null, new() { Timeout = 20_000 });
+        await colleague.WaitForFunctionAsync("() => window.__straja?.replay.active() && window.__straja.replay.period() !== null", null, new() { Timeout = 60_000 });
         Assert.Equal(instant, await ReplayTimeAsync(colleague));
         Assert.Equal(from, (await colleague.EvaluateAsync<JsonElement>("() => window.__straja.replay.period()")).GetProperty("from").GetDateTimeOffset());
         await Assertions.Expect(colleague.GetByTestId("replay-bar")).ToBeVisibleAsync();
@@ -165,11 +165,11 @@ public sealed class ReplayTests
         Assert.False(await page.EvaluateAsync<bool>("() => window.__straja.replay.active()"));
         await page.WaitForFunctionAsync(
             "() => document.getElementById('clock-utc').textContent === new Date(window.__straja.pictureTime()).toISOString().slice(11, 19)",
-            null, new() { Timeout = 20_000 });
+            null, new() { Timeout = 60_000 });
         Assert.NotEqual(Hms(instant), await page.Locator("#clock-utc").InnerTextAsync());
         // The live detail, the live reports layer and a plain address come back.
         await Assertions.Expect(page.GetByTestId("detail-recorded")).ToHaveCountAsync(0);
-        await Assertions.Expect(reportMarker).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(reportMarker).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         Assert.Equal("#/", await page.EvaluateAsync<string>("() => window.location.hash"));
         Assert.Empty(consoleErrors);
     }
