@@ -304,7 +304,9 @@ public class Cat062TrackTests
         listener.Start();
         using var sdps = new UdpClient(AddressFamily.InterNetwork);
 
-        // 70 m/s southward and 20 m/s eastward, stated to 1 m/s; four updates 2 s apart dated up to now.
+        // 70 m/s southward and 20 m/s eastward, stated to 1 m/s; four updates 2 s apart dated up to now, their
+        // positions off by seeded noise of the stated 30 m.
+        var noise = new Random(62);
         const int Updates = 4;
         const double PeriodS = 2, EastMps = 20, NorthMps = -70;
         var start = TimeProvider.System.GetUtcNow().AddSeconds(-PeriodS * (Updates - 1));
@@ -312,7 +314,8 @@ public class Cat062TrackTests
         for (int i = 0; i < Updates; i++)
         {
             double t = PeriodS * i;
-            var record = Track(4800, lat0 + (NorthMps * t / mPerDegLat), lon0 + (EastMps * t / mPerDegLon), start.AddSeconds(t)) with
+            double northM = (NorthMps * t) + (30 * Gaussian(noise)), eastM = (EastMps * t) + (30 * Gaussian(noise));
+            var record = Track(4800, lat0 + (northM / mPerDegLat), lon0 + (eastM / mPerDegLon), start.AddSeconds(t)) with
             {
                 Velocity = new CartesianVelocity(EastMps, NorthMps),
                 Accuracy = new Cat062Accuracy(Position: new CartesianPosition(30, 30), Velocity: new CartesianVelocity(1, 1)),
@@ -327,8 +330,11 @@ public class Cat062TrackTests
 
         Assert.Equal(Updates, counters.For(Sdps.Id).Accepted);
         var track = Assert.Single(f.Engine.Picture.Tracks);
-        // Positions alone over 6 s at σ 30 m would leave the velocity uncertain by ~10 m/s; the stated one is 1 m/s.
+        // Positions alone over 6 s at σ 30 m leave the velocity uncertain by ~10 m/s; the stated one is 1 m/s.
         Assert.InRange(track.VelocityEastMps, EastMps - 3, EastMps + 3);
         Assert.InRange(track.VelocityNorthMps, NorthMps - 3, NorthMps + 3);
     }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
