@@ -183,12 +183,8 @@ public class Cat062TrackTests
         Assert.Equal("UA", border.CountryAt(from, lonDeg));
         Assert.Equal("RO", border.CountryAt(to, lonDeg));
 
-        await using var f = new EngineFixture([Sdps]);
-        var counters = new IngestCounters();
-        var session = new AsterixRadarSession([Sdps], counters);
-        await using var listener = new UdpFeedListener(new IPEndPoint(IPAddress.Loopback, 0), session.Consume, f.Engine, TimeProvider.System);
-        listener.Start();
-        using var sdps = new UdpClient(AddressFamily.InterNetwork);
+        await using var feed = new UdpTrackFeed();
+        var (f, counters) = (feed.Fixture, feed.Counters);
 
         // One object, 41 updates 1.2 s apart under one track number, about 70 m/s southward. The updates go out
         // faster than they are dated, so they straddle now within the engine's window (stale tracks are dropped).
@@ -198,7 +194,7 @@ public class Cat062TrackTests
         for (int i = 0; i < Updates; i++)
         {
             double lat = from + ((to - from) * i / (Updates - 1));
-            await sdps.SendAsync(Datagram(Track(4713, lat, lonDeg, first.AddSeconds(PeriodS * i))), listener.Endpoint);
+            await feed.SendAsync(Track(4713, lat, lonDeg, first.AddSeconds(PeriodS * i)));
             await Task.Delay(20);
         }
 
@@ -297,12 +293,8 @@ public class Cat062TrackTests
     [Fact]
     public async Task A_system_track_with_velocity_over_UDP_gives_an_engine_track_with_that_velocity_from_its_first_updates()
     {
-        await using var f = new EngineFixture([Sdps]);
-        var counters = new IngestCounters();
-        var session = new AsterixRadarSession([Sdps], counters);
-        await using var listener = new UdpFeedListener(new IPEndPoint(IPAddress.Loopback, 0), session.Consume, f.Engine, TimeProvider.System);
-        listener.Start();
-        using var sdps = new UdpClient(AddressFamily.InterNetwork);
+        await using var feed = new UdpTrackFeed();
+        var (f, counters) = (feed.Fixture, feed.Counters);
 
         // 70 m/s southward and 20 m/s eastward, stated to 1 m/s; four updates 2 s apart dated up to now, their
         // positions off by seeded noise of the stated 30 m.
@@ -320,7 +312,7 @@ public class Cat062TrackTests
                 Velocity = new CartesianVelocity(EastMps, NorthMps),
                 Accuracy = new Cat062Accuracy(Position: new CartesianPosition(30, 30), Velocity: new CartesianVelocity(1, 1)),
             };
-            await sdps.SendAsync(Datagram(record), listener.Endpoint);
+            await feed.SendAsync(record);
             await Task.Delay(20);
         }
 
@@ -337,4 +329,32 @@ public class Cat062TrackTests
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>An engine with the SDPS configured, its ASTERIX port listening on loopback, and a UDP sender to it.</summary>
+    private sealed class UdpTrackFeed : IAsyncDisposable
+    {
+        private readonly UdpFeedListener _listener;
+        private readonly UdpClient _sender = new(AddressFamily.InterNetwork);
+
+        public UdpTrackFeed()
+        {
+            Fixture = new EngineFixture([Sdps]);
+            var session = new AsterixRadarSession([Sdps], Counters);
+            _listener = new UdpFeedListener(new IPEndPoint(IPAddress.Loopback, 0), session.Consume, Fixture.Engine, TimeProvider.System);
+            _listener.Start();
+        }
+
+        public EngineFixture Fixture { get; }
+
+        public IngestCounters Counters { get; } = new();
+
+        public async Task SendAsync(Cat062Record record) => await _sender.SendAsync(Datagram(record), _listener.Endpoint);
+
+        public async ValueTask DisposeAsync()
+        {
+            _sender.Dispose();
+            await _listener.DisposeAsync();
+            await Fixture.DisposeAsync();
+        }
+    }
 }
