@@ -17,10 +17,10 @@ public sealed class VelocityMeasurementTests(ITestOutputHelper output)
     /// Feeds noisy positions (σ 15 m), with or without a noisy velocity (σ 1 m/s), once a second; returns the
     /// first update that brings the track's velocity error under 3 m/s, and the mean error after that.
     /// </summary>
-    private static (int Updates, double MeanErrorMps) Convergence(MotionModel motion, bool withVelocity)
+    private static (int Updates, double MeanErrorMps) Convergence(MotionModel motion, AssociationMethod association, bool withVelocity)
     {
         var random = new Random(4242);
-        var tracker = new Tracker(TrackerOptions.Default with { Motion = motion });
+        var tracker = new Tracker(TrackerOptions.Default with { Motion = motion, Association = association });
         var first = -1;
         var errors = new List<double>();
         for (var k = 0; k < 60; k++)
@@ -41,13 +41,14 @@ public sealed class VelocityMeasurementTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(MotionModel.ConstantVelocity)]
-    [InlineData(MotionModel.Imm)]
-    public void A_track_fed_measured_velocity_converges_to_the_true_velocity_in_fewer_updates(MotionModel motion)
+    [InlineData(MotionModel.ConstantVelocity, AssociationMethod.Gnn)]
+    [InlineData(MotionModel.Imm, AssociationMethod.Gnn)]
+    [InlineData(MotionModel.Imm, AssociationMethod.Jpda)] // the JPDA mixture update
+    public void A_track_fed_measured_velocity_converges_to_the_true_velocity_in_fewer_updates(MotionModel motion, AssociationMethod association)
     {
-        var with = Convergence(motion, withVelocity: true);
-        var without = Convergence(motion, withVelocity: false);
-        output.WriteLine($"{motion}: within 3 m/s after {with.Updates} update(s) with velocity, {without.Updates} without; mean error then {with.MeanErrorMps:F2} vs {without.MeanErrorMps:F2} m/s");
+        var with = Convergence(motion, association, withVelocity: true);
+        var without = Convergence(motion, association, withVelocity: false);
+        output.WriteLine($"{motion}/{association}: within 3 m/s after {with.Updates} update(s) with velocity, {without.Updates} without; mean error then {with.MeanErrorMps:F2} vs {without.MeanErrorMps:F2} m/s");
         Assert.True(with.Updates < without.Updates, $"{motion}: {with.Updates} updates with velocity, {without.Updates} without");
         Assert.Equal(1, with.Updates); // the first report already carries it
         Assert.True(with.MeanErrorMps < without.MeanErrorMps, $"{motion}: mean error {with.MeanErrorMps:F2} m/s with velocity, {without.MeanErrorMps:F2} without");
