@@ -45,6 +45,18 @@ public sealed record Detection
     public double SigmaHorizontalM { get; init; } = double.NaN;
     public double SigmaVerticalM { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Optional velocity the sensor measured or estimated (a system track's), m/s, in the local East-North-Up
+    /// frame at <see cref="Position"/>. NaN = none; the vertical component may be NaN on its own.
+    /// </summary>
+    public double VelocityEastMps { get; init; } = double.NaN;
+    public double VelocityNorthMps { get; init; } = double.NaN;
+    public double VelocityUpMps { get; init; } = double.NaN;
+
+    /// <summary>One-sigma of the velocity: each horizontal component, and the vertical one, m/s.</summary>
+    public double SigmaVelocityHorizontalMps { get; init; } = double.NaN;
+    public double SigmaVelocityVerticalMps { get; init; } = double.NaN;
+
     /// <summary>The sensor's own opinion of what it saw, with its confidence in [0, 1].</summary>
     public TargetClass ClassHint { get; init; }
     public double ClassConfidence { get; init; }

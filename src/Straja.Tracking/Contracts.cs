@@ -35,6 +35,12 @@ public enum TrackStatus
 /// </summary>
 /// <param name="RangeRateMps">Polar only, optional: the radial speed, m/s, positive receding (NaN when the radar gives none).</param>
 /// <param name="SigmaRangeRateMps">One-sigma of <paramref name="RangeRateMps"/>, m/s.</param>
+/// <remarks>
+/// <see cref="VelocityMps"/> is an optional measured velocity in the sector ENU frame (X east, Y north, Z up),
+/// m/s, with its per-axis one-sigma <see cref="SigmaVelocityMps"/>: a NaN component is not measured (the
+/// vertical is often missing alone). It updates the velocity states linearly after the position update;
+/// gating uses the position only.
+/// </remarks>
 /// <param name="SourceTrackId">
 /// The sensor's own track number when the measurement is one of its track estimates (a SAPIENT object_id,
 /// an ASTERIX CAT062 track number), unique per sensor. Once such a track has been associated with a Straja
@@ -45,7 +51,14 @@ public readonly record struct Measurement(
     double Sigma0, double Sigma1, double Sigma2,
     TargetClass ClassHint = TargetClass.Unknown, double ClassConfidence = 0,
     string? CooperativeId = null, string? Callsign = null, string? SourceTrackId = null,
-    double RangeRateMps = double.NaN, double SigmaRangeRateMps = double.NaN);
+    double RangeRateMps = double.NaN, double SigmaRangeRateMps = double.NaN)
+{
+    /// <summary>Measured velocity, sector ENU, m/s; NaN components are not measured.</summary>
+    public Vec3 VelocityMps { get; init; } = new(double.NaN, double.NaN, double.NaN);
+
+    /// <summary>One-sigma of each <see cref="VelocityMps"/> component, m/s.</summary>
+    public Vec3 SigmaVelocityMps { get; init; } = new(double.NaN, double.NaN, double.NaN);
+}
 
 /// <summary>
 /// A sensor's systematic error: what it adds to the truth. The tracker subtracts it from every polar and

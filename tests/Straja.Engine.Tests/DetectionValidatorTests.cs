@@ -62,4 +62,34 @@ public class DetectionValidatorTests
         };
         Assert.Equal("Position", Validator().Validate(d, Now)?.Field);
     }
+
+    private static Detection Report() => new()
+    {
+        SensorId = Radar.Id, Time = Now, Kind = DetectionKind.Position, Position = new GeoPoint(45.3, 28.6, 1000),
+        SigmaHorizontalM = 50, SigmaVerticalM = 30,
+        VelocityEastMps = 20, VelocityNorthMps = -70, SigmaVelocityHorizontalMps = 2,
+    };
+
+    [Fact]
+    public void A_position_report_with_a_horizontal_velocity_is_accepted() => Assert.Null(Validator().Validate(Report(), Now));
+
+    [Theory]
+    [InlineData("north-missing", "VelocityNorthMps")]
+    [InlineData("vertical-alone", "VelocityUpMps")]
+    [InlineData("infinite", "VelocityEastMps")]
+    [InlineData("no-sigma", "SigmaVelocityHorizontalMps")]
+    [InlineData("no-vertical-sigma", "SigmaVelocityVerticalMps")]
+    public void A_bad_velocity_is_refused_naming_the_field(string fault, string field)
+    {
+        var d = fault switch
+        {
+            "north-missing" => Report() with { VelocityNorthMps = double.NaN },
+            "vertical-alone" => Report() with { VelocityEastMps = double.NaN, VelocityNorthMps = double.NaN, VelocityUpMps = 3, SigmaVelocityVerticalMps = 1 },
+            "infinite" => Report() with { VelocityEastMps = double.PositiveInfinity },
+            "no-sigma" => Report() with { SigmaVelocityHorizontalMps = 0 },
+            _ => Report() with { VelocityUpMps = 3 },
+        };
+
+        Assert.Equal(field, Validator().Validate(d, Now)?.Field);
+    }
 }

@@ -52,4 +52,46 @@ public class SectorFrameTests
         Assert.Equal(50, v.N, 1e-9);
         Assert.Equal(0, v.U, 1e-9);
     }
+
+    [Fact]
+    public void A_position_report_velocity_is_rotated_into_the_sector_frame_and_back_unchanged()
+    {
+        // 157 km east of the origin the local north is turned ~1.4° against the sector's: a point transform
+        // would add the origin offset, a rotation only turns the vector.
+        var frame = new SectorFrame(new GeoPoint(45, 28, 0), []);
+        var far = new GeoPoint(45, 30, 2_000);
+        var m = frame.ToMeasurement(new Detection
+        {
+            SensorId = "cat062", Time = T, Kind = DetectionKind.Position, Position = far,
+            SigmaHorizontalM = 100, SigmaVerticalM = 50,
+            VelocityEastMps = 30, VelocityNorthMps = -40, VelocityUpMps = 5,
+            SigmaVelocityHorizontalMps = 2, SigmaVelocityVerticalMps = 1,
+        });
+
+        Assert.Equal(Math.Sqrt((30 * 30) + (40 * 40) + (5 * 5)), m.VelocityMps.Length(), 9);
+        Assert.NotEqual(30, m.VelocityMps.X, 3); // turned, not copied
+        var back = frame.VelocityAt(far, m.VelocityMps);
+        Assert.Equal(30, back.E, 9);
+        Assert.Equal(-40, back.N, 9);
+        Assert.Equal(5, back.U, 9);
+        Assert.Equal(new Vec3(2, 2, 1), m.SigmaVelocityMps);
+    }
+
+    [Fact]
+    public void A_horizontal_only_velocity_keeps_no_vertical_and_no_velocity_stays_none()
+    {
+        var frame = new SectorFrame(new GeoPoint(45, 28, 0), []);
+        var d = new Detection
+        {
+            SensorId = "cat062", Time = T, Kind = DetectionKind.Position, Position = new GeoPoint(45.2, 28.3, 500),
+            SigmaHorizontalM = 100, SigmaVerticalM = 50,
+        };
+
+        var none = frame.ToMeasurement(d);
+        Assert.True(double.IsNaN(none.VelocityMps.X) && double.IsNaN(none.VelocityMps.Y) && double.IsNaN(none.VelocityMps.Z));
+
+        var horizontal = frame.ToMeasurement(d with { VelocityEastMps = 10, VelocityNorthMps = 20, SigmaVelocityHorizontalMps = 3 });
+        Assert.True(double.IsNaN(horizontal.VelocityMps.Z));
+        Assert.Equal(Math.Sqrt(500), Math.Sqrt((horizontal.VelocityMps.X * horizontal.VelocityMps.X) + (horizontal.VelocityMps.Y * horizontal.VelocityMps.Y)), 2);
+    }
 }

@@ -183,12 +183,8 @@ public class Cat062TrackTests
         Assert.Equal("UA", border.CountryAt(from, lonDeg));
         Assert.Equal("RO", border.CountryAt(to, lonDeg));
 
-        await using var f = new EngineFixture([Sdps]);
-        var counters = new IngestCounters();
-        var session = new AsterixRadarSession([Sdps], counters);
-        await using var listener = new UdpFeedListener(new IPEndPoint(IPAddress.Loopback, 0), session.Consume, f.Engine, TimeProvider.System);
-        listener.Start();
-        using var sdps = new UdpClient(AddressFamily.InterNetwork);
+        await using var feed = new UdpTrackFeed();
+        var (f, counters) = (feed.Fixture, feed.Counters);
 
         // One object, 41 updates 1.2 s apart under one track number, about 70 m/s southward. The updates go out
         // faster than they are dated, so they straddle now within the engine's window (stale tracks are dropped).
@@ -198,7 +194,7 @@ public class Cat062TrackTests
         for (int i = 0; i < Updates; i++)
         {
             double lat = from + ((to - from) * i / (Updates - 1));
-            await sdps.SendAsync(Datagram(Track(4713, lat, lonDeg, first.AddSeconds(PeriodS * i))), listener.Endpoint);
+            await feed.SendAsync(Track(4713, lat, lonDeg, first.AddSeconds(PeriodS * i)));
             await Task.Delay(20);
         }
 
@@ -212,5 +208,153 @@ public class Cat062TrackTests
         var alert = Assert.Single(f.Engine.Alerts(10), a => a.Kind == AlertKind.BorderCrossing);
         Assert.Equal(track.Id, alert.TrackId);
         Assert.Contains("Ukraine", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_track_with_velocity_and_accuracies_gives_a_detection_with_exactly_those_values()
+    {
+        // At the tracker's reference point the system plane's x/y are local east/north.
+        var record = Track(21, Sdps.Position.LatDeg, Sdps.Position.LonDeg, Noon) with
+        {
+            Velocity = new CartesianVelocity(-12.5, 30.25),
+            Accuracy = new Cat062Accuracy(Position: new CartesianPosition(40, 63), GeometricAltitudeFt: 100, Velocity: new CartesianVelocity(2.75, 4.75)),
+        };
+
+        Assert.True(Cat062TrackAdapter.TryToDetection(record, Sdps, Noon, out var d, out string why), why);
+
+        Assert.Equal(-12.5, d.VelocityEastMps, 9);
+        Assert.Equal(30.25, d.VelocityNorthMps, 9);
+        Assert.True(double.IsNaN(d.VelocityUpMps)); // I062/185 has no vertical
+        Assert.Equal(4.75, d.SigmaVelocityHorizontalMps); // the larger of ATV x/y
+        Assert.Equal(63, d.SigmaHorizontalM); // the larger of APC x/y
+        Assert.Equal(100 * 0.3048, d.SigmaVerticalM, 12); // AGA, the height being geometric
+    }
+
+    [Fact]
+    public void Without_velocity_or_accuracies_the_detection_keeps_the_default_sigmas_and_no_velocity()
+    {
+        Assert.True(Cat062TrackAdapter.TryToDetection(Track(22, 45.3, 28.5, Noon), Sdps, Noon, out var d, out _));
+
+        Assert.Equal(Cat062TrackAdapter.SigmaHorizontalM, d.SigmaHorizontalM);
+        Assert.Equal(Cat062TrackAdapter.SigmaVerticalM, d.SigmaVerticalM);
+        Assert.True(double.IsNaN(d.VelocityEastMps) && double.IsNaN(d.VelocityNorthMps) && double.IsNaN(d.SigmaVelocityHorizontalMps));
+
+        var withVelocityOnly = Track(23, 45.3, 28.5, Noon) with { Velocity = new CartesianVelocity(10, 0) };
+        Assert.True(Cat062TrackAdapter.TryToDetection(withVelocityOnly, Sdps, Noon, out var v, out _));
+        Assert.Equal(Cat062TrackAdapter.SigmaVelocityMps, v.SigmaVelocityHorizontalMps);
+    }
+
+    [Fact]
+    public void The_WGS84_accuracy_is_converted_to_metres_at_the_track_and_preferred_to_the_Cartesian_one()
+    {
+        // 105 LSB of latitude is ~62.7 m anywhere; 95 LSB of longitude at 45.3° N is ~39.9 m: the larger wins.
+        const double lsb = 180.0 / (1 << 25);
+        var record = Track(24, 45.3, 28.5, Noon) with
+        {
+            Accuracy = new Cat062Accuracy(Position: new CartesianPosition(500, 500), Wgs84: new Wgs84Position(105 * lsb, 95 * lsb)),
+        };
+
+        Assert.True(Cat062TrackAdapter.TryToDetection(record, Sdps, Noon, out var d, out _));
+
+        Assert.InRange(d.SigmaHorizontalM, 62.5, 63.0);
+    }
+
+    [Fact]
+    public void A_barometric_accuracy_keeps_the_pressure_altitude_allowance_on_top()
+    {
+        var record = Track(25, 45.3, 28.5, Noon) with
+        {
+            GeometricAltitudeFt = null,
+            BarometricAltitudeFl = 100,
+            Accuracy = new Cat062Accuracy(GeometricAltitudeFt: 6.25, BarometricAltitudeFl: 2),
+        };
+
+        Assert.True(Cat062TrackAdapter.TryToDetection(record, Sdps, Noon, out var d, out _));
+
+        double abaM = 2 * 100 * 0.3048;
+        Assert.Equal(Math.Sqrt((abaM * abaM) + (Cat062TrackAdapter.PressureAltitudeAllowanceM * Cat062TrackAdapter.PressureAltitudeAllowanceM)), d.SigmaVerticalM, 9);
+    }
+
+    [Fact]
+    public void Far_from_the_reference_the_plane_velocity_is_turned_by_the_meridian_convergence()
+    {
+        // 1.5° of longitude east of the reference at ~45.3° N the meridians lean towards the pole, so grid north
+        // points ~1.07° (Δλ·sin φ) east of true north there.
+        var record = Track(26, Sdps.Position.LatDeg, Sdps.Position.LonDeg + 1.5, Noon) with { Velocity = new CartesianVelocity(0, 200) };
+
+        Assert.True(Cat062TrackAdapter.TryToDetection(record, Sdps, Noon, out var d, out _));
+
+        double speed = Math.Sqrt((d.VelocityEastMps * d.VelocityEastMps) + (d.VelocityNorthMps * d.VelocityNorthMps));
+        Assert.Equal(200, speed, 1);
+        double headingDeg = Math.Atan2(d.VelocityEastMps, d.VelocityNorthMps) * 180 / Math.PI;
+        Assert.InRange(headingDeg, 1.5 * Math.Sin(Sdps.Position.LatDeg * Math.PI / 180) - 0.05, 1.5 * Math.Sin(Sdps.Position.LatDeg * Math.PI / 180) + 0.05);
+    }
+
+    [Fact]
+    public async Task A_system_track_with_velocity_over_UDP_gives_an_engine_track_with_that_velocity_from_its_first_updates()
+    {
+        await using var feed = new UdpTrackFeed();
+        var (f, counters) = (feed.Fixture, feed.Counters);
+
+        // 70 m/s southward and 20 m/s eastward, stated to 1 m/s; four updates 2 s apart dated up to now, their
+        // positions off by seeded noise of the stated 30 m.
+        var noise = new Random(62);
+        const int Updates = 4;
+        const double PeriodS = 2, EastMps = 20, NorthMps = -70;
+        var start = TimeProvider.System.GetUtcNow().AddSeconds(-PeriodS * (Updates - 1));
+        double lat0 = 45.35, lon0 = 28.40, mPerDegLat = 111_150, mPerDegLon = 111_150 * Math.Cos(lat0 * Math.PI / 180);
+        for (int i = 0; i < Updates; i++)
+        {
+            double t = PeriodS * i;
+            double northM = (NorthMps * t) + (30 * Gaussian(noise)), eastM = (EastMps * t) + (30 * Gaussian(noise));
+            var record = Track(4800, lat0 + (northM / mPerDegLat), lon0 + (eastM / mPerDegLon), start.AddSeconds(t)) with
+            {
+                Velocity = new CartesianVelocity(EastMps, NorthMps),
+                Accuracy = new Cat062Accuracy(Position: new CartesianPosition(30, 30), Velocity: new CartesianVelocity(1, 1)),
+            };
+            await feed.SendAsync(record);
+            await Task.Delay(20);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && (counters.For(Sdps.Id).Accepted < Updates || f.Engine.Picture.Tracks.Count == 0))
+            await Task.Delay(50);
+
+        Assert.Equal(Updates, counters.For(Sdps.Id).Accepted);
+        var track = Assert.Single(f.Engine.Picture.Tracks);
+        // Positions alone over 6 s at σ 30 m leave the velocity uncertain by ~10 m/s; the stated one is 1 m/s.
+        Assert.InRange(track.VelocityEastMps, EastMps - 3, EastMps + 3);
+        Assert.InRange(track.VelocityNorthMps, NorthMps - 3, NorthMps + 3);
+    }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>An engine with the SDPS configured, its ASTERIX port listening on loopback, and a UDP sender to it.</summary>
+    private sealed class UdpTrackFeed : IAsyncDisposable
+    {
+        private readonly UdpFeedListener _listener;
+        private readonly UdpClient _sender = new(AddressFamily.InterNetwork);
+
+        public UdpTrackFeed()
+        {
+            Fixture = new EngineFixture([Sdps]);
+            var session = new AsterixRadarSession([Sdps], Counters);
+            _listener = new UdpFeedListener(new IPEndPoint(IPAddress.Loopback, 0), session.Consume, Fixture.Engine, TimeProvider.System);
+            _listener.Start();
+        }
+
+        public EngineFixture Fixture { get; }
+
+        public IngestCounters Counters { get; } = new();
+
+        public async Task SendAsync(Cat062Record record) => await _sender.SendAsync(Datagram(record), _listener.Endpoint);
+
+        public async ValueTask DisposeAsync()
+        {
+            _sender.Dispose();
+            await _listener.DisposeAsync();
+            await Fixture.DisposeAsync();
+        }
     }
 }

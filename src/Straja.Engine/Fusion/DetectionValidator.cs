@@ -48,11 +48,31 @@ internal sealed class DetectionValidator(IReadOnlyDictionary<string, SensorDescr
                     return Reject(d, "Position", $"not a valid WGS84 position ({d.Position})");
                 if (d.Position.AltM is < -500 or > 30000)
                     return Reject(d, "Position.AltM", $"{d.Position.AltM:F0} m is outside -500..30000 m");
-                return Sigma(d, "SigmaHorizontalM", d.SigmaHorizontalM) ?? Sigma(d, "SigmaVerticalM", d.SigmaVerticalM);
+                return Sigma(d, "SigmaHorizontalM", d.SigmaHorizontalM) ?? Sigma(d, "SigmaVerticalM", d.SigmaVerticalM)
+                    ?? Velocity(d);
             default:
                 return Reject(d, "Kind", $"unknown detection kind {(int)d.Kind}");
         }
     }
+
+    /// <summary>
+    /// An optional velocity: east and north together or neither (a vector is rotated whole), the vertical
+    /// alone may be missing; each given part finite, below 1000 m/s, with its positive sigma.
+    /// </summary>
+    private static DetectionRejection? Velocity(Detection d)
+    {
+        bool hasE = !double.IsNaN(d.VelocityEastMps), hasN = !double.IsNaN(d.VelocityNorthMps), hasU = !double.IsNaN(d.VelocityUpMps);
+        if (hasE != hasN)
+            return Reject(d, hasE ? "VelocityNorthMps" : "VelocityEastMps", "east and north velocity must be given together");
+        if (hasU && !hasE)
+            return Reject(d, "VelocityUpMps", "a vertical velocity needs the horizontal one");
+        return Speed(d, "VelocityEastMps", d.VelocityEastMps) ?? Speed(d, "VelocityNorthMps", d.VelocityNorthMps) ?? Speed(d, "VelocityUpMps", d.VelocityUpMps)
+            ?? (hasE ? Sigma(d, "SigmaVelocityHorizontalMps", d.SigmaVelocityHorizontalMps) : null)
+            ?? (hasU ? Sigma(d, "SigmaVelocityVerticalMps", d.SigmaVelocityVerticalMps) : null);
+    }
+
+    private static DetectionRejection? Speed(Detection d, string field, double value) =>
+        double.IsNaN(value) || Math.Abs(value) < 1000 ? null : Reject(d, field, $"must be NaN or a finite speed under 1000 m/s (got {value})");
 
     private static DetectionRejection? Sigma(Detection d, string field, double value) =>
         double.IsFinite(value) && value > 0 ? null : Reject(d, field, $"must be a positive finite noise sigma (got {value})");

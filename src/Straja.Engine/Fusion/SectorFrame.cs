@@ -44,7 +44,10 @@ internal sealed class SectorFrame
             cosLat * cosLon * ecef.X + cosLat * sinLon * ecef.Y + sinLat * ecef.Z);
     }
 
-    public Measurement ToMeasurement(Detection d)
+    /// <remarks>Only a position report's velocity is used: the frame it is in is the one at the reported position.</remarks>
+    public Measurement ToMeasurement(Detection d) => d.Kind == DetectionKind.Position ? WithVelocity(Geometry(d), d) : Geometry(d);
+
+    private Measurement Geometry(Detection d)
     {
         switch (d.Kind)
         {
@@ -74,6 +77,30 @@ internal sealed class SectorFrame
             default:
                 throw new ArgumentOutOfRangeException(nameof(d), d.Kind, "unknown detection kind");
         }
+    }
+
+    /// <summary>
+    /// Adds the detection's velocity, rotated from the local ENU at the detection into the sector's axes: a
+    /// vector turns with the frame but, unlike a point, is not shifted by the origin. Without a vertical
+    /// component the horizontal one is rotated as if level and the result keeps NaN vertical; the vertical
+    /// it leaves out is the horizontal speed times the tilt between the frames (under 1° in a sector). The
+    /// per-axis sigmas are kept: that small tilt barely mixes horizontal and vertical variance.
+    /// </summary>
+    private Measurement WithVelocity(Measurement m, Detection d)
+    {
+        if (double.IsNaN(d.VelocityEastMps) && double.IsNaN(d.VelocityNorthMps) && double.IsNaN(d.VelocityUpMps))
+        {
+            return m;
+        }
+
+        bool hasUp = !double.IsNaN(d.VelocityUpMps);
+        var local = new LocalFrame(d.Position);
+        var v = _frame.RotateFromEcef(local.RotateToEcef(new Enu(d.VelocityEastMps, d.VelocityNorthMps, hasUp ? d.VelocityUpMps : 0)));
+        return m with
+        {
+            VelocityMps = new Vec3(v.E, v.N, hasUp ? v.U : double.NaN),
+            SigmaVelocityMps = new Vec3(d.SigmaVelocityHorizontalMps, d.SigmaVelocityHorizontalMps, d.SigmaVelocityVerticalMps),
+        };
     }
 
     /// <summary>

@@ -6,15 +6,26 @@ namespace Straja.Ingest.Feeds;
 /// <summary>
 /// One CAT062 system track update → one Position detection under the source's track number, so the engine
 /// fuses it track-to-track (covariance intersection: the source's errors are already filtered and correlated).
+/// The track's velocity (I062/185) goes along as the detection's velocity, and its stated accuracies
+/// (I062/500) replace the default sigmas where present.
 /// </summary>
 internal static class Cat062TrackAdapter
 {
     private const double MetresPerFt = 0.3048;
 
-    // CAT062 as decoded carries no accuracy (I062/500 is not read): sigmas typical of an ATC SDPS track
-    // (ED-142 asks for ~0.3 NM in en-route airspace; terminal trackers do better).
+    // Without I062/500 the track states no accuracy: sigmas typical of an ATC SDPS track (ED-142 asks for
+    // ~0.3 NM in en-route airspace; terminal trackers do better), and a few m/s for its smoothed velocity.
     internal const double SigmaHorizontalM = 150;
     internal const double SigmaVerticalM = 60;
+    internal const double SigmaVelocityMps = 5;
+
+    // A pressure altitude is off from the geometric height the engine wants by the day's pressure and
+    // temperature; that allowance stays on top of whatever the SDPS says about its own altitude estimate.
+    internal const double PressureAltitudeAllowanceM = 4 * SigmaVerticalM;
+
+    // I062/500 accuracies are quantised; 0 means "below one LSB", and a zero sigma is no measurement at all.
+    private const double MinSigmaM = 0.5;
+    private const double MinSigmaMps = 0.25;
 
     // A 2-D track (no height item) still places the object on the map; the vertical sigma says "unknown".
     internal const double SigmaVertical2dM = 3000;
@@ -40,6 +51,7 @@ internal static class Cat062TrackAdapter
         }
 
         var (heightM, sigmaVerticalM) = Height(r);
+        var accuracy = r.Accuracy ?? default;
         GeoPoint position;
         if (r.Position is { } wgs)
         {
@@ -72,29 +84,81 @@ internal static class Cat062TrackAdapter
             Time = AsterixTime.Resolve(tod, receivedAt),
             Kind = DetectionKind.Position,
             Position = position,
-            SigmaHorizontalM = SigmaHorizontalM,
+            SigmaHorizontalM = HorizontalSigma(accuracy, position.LatDeg),
             SigmaVerticalM = sigmaVerticalM,
             CooperativeId = r.TargetAddress is { } icao ? $"ICAO:{icao:X6}" : null,
             Callsign = Label(r),
             SourceTrackId = trackNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (r.Velocity is { } v)
+        {
+            var (east, north) = VelocityAtTrack(v, tracker.Position, position);
+            detection = detection with
+            {
+                VelocityEastMps = east,
+                VelocityNorthMps = north,
+                SigmaVelocityHorizontalMps = accuracy.Velocity is { } atv ? Math.Max(MinSigmaMps, Math.Max(atv.VxMps, atv.VyMps)) : SigmaVelocityMps,
+            };
+        }
+
         why = "";
         return true;
     }
 
     /// <summary>
-    /// Geometric altitude (I062/130, above the WGS-84 ellipsoid as the engine wants) first; else the calculated
-    /// barometric altitude or the measured flight level, which are pressure altitudes: off from geometric by the
-    /// day's pressure, so they come with a wider vertical sigma.
+    /// I062/185 is on the system plane, whose axes are east/north at its reference point (taken, as for
+    /// I062/100, to be the tracker's configured position). Near the reference that is local east/north at the
+    /// track; further out grid north turns against true north by the meridian convergence (~0.9° at 100 km
+    /// east at 45° N, 3 m/s across a 200 m/s track), so the vector is rotated reference-ENU → ECEF → track-ENU.
+    /// The vertical it picks up from the frames' tilt is dropped: the plane has no vertical speed (that is
+    /// I062/220, not read here), so the detection's vertical velocity stays unmeasured.
+    /// </summary>
+    private static (double East, double North) VelocityAtTrack(CartesianVelocity v, GeoPoint reference, GeoPoint track)
+    {
+        var ecef = new LocalFrame(reference with { AltM = 0 }).RotateToEcef(new Enu(v.VxMps, v.VyMps, 0));
+        var local = new LocalFrame(track with { AltM = 0 }).RotateFromEcef(ecef);
+        return (local.E, local.N);
+    }
+
+    /// <summary>
+    /// The larger axis of I062/500 APW (converted to metres at the track's latitude) or else APC; the
+    /// constant when the track states neither.
+    /// </summary>
+    private static double HorizontalSigma(in Cat062Accuracy a, double latDeg)
+    {
+        if (a.Wgs84 is { } w)
+        {
+            // Metres per degree from the WGS-84 meridian (M) and prime-vertical (N) radii of curvature.
+            double phi = latDeg * Math.PI / 180, s2 = Math.Sin(phi) * Math.Sin(phi);
+            double w2 = 1 - (Wgs84.E2 * s2);
+            double m = Wgs84.SemiMajorAxisM * (1 - Wgs84.E2) / (w2 * Math.Sqrt(w2));
+            double n = Wgs84.SemiMajorAxisM / Math.Sqrt(w2);
+            double latM = w.LatDeg * Math.PI / 180 * m, lonM = w.LonDeg * Math.PI / 180 * n * Math.Cos(phi);
+            return Math.Max(MinSigmaM, Math.Max(latM, lonM));
+        }
+
+        return a.Position is { } c ? Math.Max(MinSigmaM, Math.Max(c.XM, c.YM)) : SigmaHorizontalM;
+    }
+
+    /// <summary>
+    /// Geometric altitude (I062/130, above the WGS-84 ellipsoid as the engine wants) first, with the I062/500
+    /// AGA sigma when given; else the calculated barometric altitude or the measured flight level, which are
+    /// pressure altitudes: off from geometric by the day's pressure, so their sigma (ABA, when given for the
+    /// calculated barometric altitude) is widened by <see cref="PressureAltitudeAllowanceM"/>.
     /// </summary>
     private static (double HeightM, double SigmaM) Height(in Cat062Record r)
     {
+        var a = r.Accuracy ?? default;
         if (r.GeometricAltitudeFt is { } ft)
-            return (ft * MetresPerFt, SigmaVerticalM);
+            return (ft * MetresPerFt, a.GeometricAltitudeFt is { } aga ? Math.Max(MinSigmaM, aga * MetresPerFt) : SigmaVerticalM);
+        if (r.BarometricAltitudeFl is { } baro && a.BarometricAltitudeFl is { } aba)
+            return (baro * 100 * MetresPerFt, Hypot(aba * 100 * MetresPerFt, PressureAltitudeAllowanceM));
         if ((r.BarometricAltitudeFl ?? r.MeasuredFl) is { } fl)
-            return (fl * 100 * MetresPerFt, 4 * SigmaVerticalM);
+            return (fl * 100 * MetresPerFt, PressureAltitudeAllowanceM);
         return (0, SigmaVertical2dM);
     }
+
+    private static double Hypot(double a, double b) => Math.Sqrt((a * a) + (b * b));
 
     /// <summary>The aircraft identification when the track carries one, else the Mode 3/A code an ATC label would show.</summary>
     private static string? Label(in Cat062Record r)

@@ -367,8 +367,53 @@ public static class AsterixJson
                     }
 
                     return true;
+                case 500 when r.Accuracy is { } acc:
+                    Accuracy062(w, acc);
+                    return true;
                 default: return false;
             }
+        }
+
+        // Subfields as nested objects, named as in the specification; AA and ARC are not typed, so not shown.
+        private static void Accuracy062(Utf8JsonWriter w, Cat062Accuracy a)
+        {
+            if (a.Position is { } p)
+            {
+                Pair(w, "APC"u8, "X"u8, p.XM, "Y"u8, p.YM);
+            }
+
+            if (a.CovarianceXyM is { } cov)
+            {
+                Num(w, "COV"u8, cov);
+            }
+
+            if (a.Wgs84 is { } g)
+            {
+                Pair(w, "APW"u8, "LAT"u8, g.LatDeg, "LON"u8, g.LonDeg);
+            }
+
+            if (a.GeometricAltitudeFt is { } ga)
+            {
+                Num(w, "AGA"u8, ga);
+            }
+
+            if (a.BarometricAltitudeFl is { } ba)
+            {
+                Num(w, "ABA"u8, ba);
+            }
+
+            if (a.Velocity is { } v)
+            {
+                Pair(w, "ATV"u8, "X"u8, v.VxMps, "Y"u8, v.VyMps);
+            }
+        }
+
+        private static void Pair(Utf8JsonWriter w, ReadOnlySpan<byte> name, ReadOnlySpan<byte> first, double a, ReadOnlySpan<byte> second, double b)
+        {
+            w.WriteStartObject(name);
+            Num(w, first, a);
+            Num(w, second, b);
+            w.WriteEndObject();
         }
 
         private bool Write021(Utf8JsonWriter w, int id)

@@ -50,9 +50,37 @@ public record struct Cat062Record
 
     /// <summary>I062/380 subfield ID.</summary>
     public Callsign? TargetId { get; set; }
+
+    /// <summary>I062/500 Estimated Accuracies (the subfields this library types).</summary>
+    public Cat062Accuracy? Accuracy { get; set; }
 }
 
+/// <summary>
+/// I062/500 Estimated Accuracies: the SDPS's own one-sigma opinion of its track (null where the subfield is
+/// absent). Acceleration (AA) and rate-of-climb (ARC) accuracies are framed but not typed.
+/// </summary>
+/// <param name="Position">APC: x/y position accuracy on the system plane, m (LSB 0.5 m).</param>
+/// <param name="CovarianceXyM">COV: sign(cov(x,y))·√|cov(x,y)|, m (LSB 0.5 m).</param>
+/// <param name="Wgs84">APW: latitude/longitude accuracy, degrees (LSB 180/2^25°).</param>
+/// <param name="GeometricAltitudeFt">AGA: geometric altitude accuracy, ft (LSB 6.25 ft).</param>
+/// <param name="BarometricAltitudeFl">ABA: barometric altitude accuracy, FL (LSB 1/4 FL).</param>
+/// <param name="Velocity">ATV: x/y velocity accuracy, m/s (LSB 0.25 m/s).</param>
+public readonly record struct Cat062Accuracy(
+    CartesianPosition? Position = null,
+    double? CovarianceXyM = null,
+    Wgs84Position? Wgs84 = null,
+    double? GeometricAltitudeFt = null,
+    double? BarometricAltitudeFl = null,
+    CartesianVelocity? Velocity = null);
+
 /// <summary>CAT062 SDPS system tracks (edition 1.21 UAP; reads 1.x): decode and encode.</summary>
+/// <remarks>
+/// I062/500 follows EUROCONTROL-SPEC-0149-9, CAT062 edition 1.17 onwards (unchanged to 1.21): a compound
+/// item whose subfields are APC 4 octets (x, y: 16-bit unsigned, 0.5 m), COV 2 (16-bit signed, 0.5 m),
+/// APW 4 (lat, lon: 16-bit unsigned, 180/2^25°), AGA 1 (unsigned, 6.25 ft), ABA 1 (unsigned, 1/4 FL),
+/// ATV 2 (x, y: 8-bit unsigned, 0.25 m/s), AA 2 (x, y: 8-bit unsigned, 0.25 m/s²), ARC 1 (6.25 ft/min).
+/// The maximum value of an accuracy means "that or worse", so the encoder saturates.
+/// </remarks>
 public static class Cat062
 {
     internal const double LatLonLsbDeg = 180.0 / (1 << 25);
@@ -60,6 +88,8 @@ public static class Cat062
     internal const double VLsbMps = 0.25;
     internal const double FlLsb = 0.25;
     internal const double AltLsbFt = 6.25;
+    internal const double AccuracyXyLsbM = 0.5;
+    internal const double AccuracyVLsbMps = 0.25;
 
     /// <summary>Decodes the record at the start of <paramref name="data"/>; <paramref name="consumed"/> is its length.</summary>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> data, out Cat062Record record, out int consumed, out AsterixDecodeError error)
@@ -101,6 +131,9 @@ public static class Cat062
                         }
                     }
 
+                    break;
+                case 500:
+                    record.Accuracy = ReadAccuracy(d, AsterixUaps.Cat062.FormatAt(it.Frn)!);
                     break;
             }
         }
@@ -178,8 +211,74 @@ public static class Cat062
             Bits.Put(d, Bits.Quantize(ba, FlLsb, 15, true) | (record.BarometricQnhCorrected == true ? 0x8000UL : 0));
         }
 
+        WriteAccuracy(ref w, record.Accuracy);
+
         w.EndRecord();
         return !w.Failed;
+    }
+
+    // The reader measured the item against the UAP's subfield table, so every present subfield is whole.
+    private static Cat062Accuracy ReadAccuracy(ReadOnlySpan<byte> d, ItemFormat format)
+    {
+        var a = default(Cat062Accuracy);
+        var e = Bits.Subfields(d, format);
+        while (e.MoveNext())
+        {
+            var s = e.Current;
+            a = e.Index switch
+            {
+                0 => a with { Position = new CartesianPosition(Bits.U(s, 2) * AccuracyXyLsbM, Bits.U(s[2..], 2) * AccuracyXyLsbM) },
+                1 => a with { CovarianceXyM = Bits.Signed(Bits.U(s, 2), 16) * AccuracyXyLsbM },
+                2 => a with { Wgs84 = new Wgs84Position(Bits.U(s, 2) * LatLonLsbDeg, Bits.U(s[2..], 2) * LatLonLsbDeg) },
+                3 => a with { GeometricAltitudeFt = s[0] * AltLsbFt },
+                4 => a with { BarometricAltitudeFl = s[0] * FlLsb },
+                5 => a with { Velocity = new CartesianVelocity(s[0] * AccuracyVLsbMps, s[1] * AccuracyVLsbMps) },
+                _ => a,
+            };
+        }
+
+        return a;
+    }
+
+    private static void WriteAccuracy(ref AsterixWriter w, Cat062Accuracy? accuracy)
+    {
+        if (accuracy is not { } a)
+        {
+            return;
+        }
+
+        var c = new CompoundBuilder();
+        if (a.Position is { } p)
+        {
+            c.Add(0, 4, (Bits.Quantize(p.XM, AccuracyXyLsbM, 16, false) << 16) | Bits.Quantize(p.YM, AccuracyXyLsbM, 16, false));
+        }
+
+        if (a.CovarianceXyM is { } cov)
+        {
+            c.Add(1, 2, Bits.Quantize(cov, AccuracyXyLsbM, 16, true));
+        }
+
+        if (a.Wgs84 is { } g)
+        {
+            c.Add(2, 4, (Bits.Quantize(g.LatDeg, LatLonLsbDeg, 16, false) << 16) | Bits.Quantize(g.LonDeg, LatLonLsbDeg, 16, false));
+        }
+
+        if (a.GeometricAltitudeFt is { } ga)
+        {
+            c.Add(3, 1, Bits.Quantize(ga, AltLsbFt, 8, false));
+        }
+
+        if (a.BarometricAltitudeFl is { } ba)
+        {
+            c.Add(4, 1, Bits.Quantize(ba, FlLsb, 8, false));
+        }
+
+        if (a.Velocity is { } v)
+        {
+            c.Add(5, 2, (Bits.Quantize(v.VxMps, AccuracyVLsbMps, 8, false) << 8) | Bits.Quantize(v.VyMps, AccuracyVLsbMps, 8, false));
+        }
+
+        c.WriteTo(ref w, 500);
     }
 
     private static void WriteTargetData(ref AsterixWriter w, in Cat062Record record)

@@ -18,7 +18,7 @@ internal static class MeasurementModel
     private const double MinHorizontalDistanceM = 1;
 
     /// <summary>Every value the kind uses is finite with a finite positive sigma; optional angles may be NaN.</summary>
-    public static bool IsWellFormed(in Measurement m) => double.IsFinite(m.ClassConfidence) && m.Kind switch
+    public static bool IsWellFormed(in Measurement m) => double.IsFinite(m.ClassConfidence) && VelocityModel.IsWellFormed(m) && m.Kind switch
     {
         MeasurementKind.Position => Used(m.Z0, m.Sigma0) && Used(m.Z1, m.Sigma1) && Used(m.Z2, m.Sigma2),
         MeasurementKind.Polar => Used(m.Z0, m.Sigma0) && m.Z0 >= 0 && Used(m.Z1, m.Sigma1) && Optional(m.Z2, m.Sigma2)
@@ -67,7 +67,8 @@ internal static class MeasurementModel
 
     /// <summary>
     /// The single-point initial state for a Position or Polar measurement: position from the measurement with
-    /// its covariance mapped to ENU, zero velocity with a broad covariance. Bearings cannot start a track.
+    /// its covariance mapped to ENU, zero velocity with a broad covariance, except for the components the
+    /// measurement gives a velocity for: those start at it, with its variance. Bearings cannot start a track.
     /// </summary>
     public static bool TryInitialState(in Measurement m, Vec3 sensor, double timeS, TrackerOptions options, out GaussianState state)
     {
@@ -91,6 +92,7 @@ internal static class MeasurementModel
         }
 
         SetUnknownVelocity(ref state, options);
+        VelocityModel.Initialise(ref state, m);
         return true;
     }
 

@@ -26,6 +26,8 @@ internal sealed class ImmUpdater(MeasurementInnovator innovator)
             logLikelihood[j] = -0.5 * (innovation.DistanceSquared + innovation.LogDetS + (innovation.Dim * Math.Log(2 * Math.PI)));
             if (HasRangeRate(m))
                 logLikelihood[j] += RangeRateModel.Update(mode, sensor, m.RangeRateMps, m.SigmaRangeRateMps);
+            if (VelocityModel.Has(m))
+                logLikelihood[j] += VelocityModel.Update(mode, m);
             best = Math.Max(best, logLikelihood[j]);
         }
 

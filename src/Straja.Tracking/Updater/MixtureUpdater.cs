@@ -91,6 +91,8 @@ internal sealed class MixtureUpdater(MeasurementInnovator innovator)
             logLikelihoods[j] = -0.5 * (innovation.DistanceSquared + innovation.LogDetS + (innovation.Dim * Math.Log(2 * Math.PI)));
             if (ImmUpdater.HasRangeRate(m))
                 logLikelihoods[j] += RangeRateModel.Update(posterior, sensor, m.RangeRateMps, m.SigmaRangeRateMps);
+            if (VelocityModel.Has(m))
+                logLikelihoods[j] += VelocityModel.Update(posterior, m);
             components[j] = posterior;
             total += measurements[j].Beta;
             any = true;

@@ -12,7 +12,8 @@ namespace Straja.Tracking;
 /// unknown correlations", ACC 1997) fuses (x, P) with (z, R) as P⁻¹ = ωP⁻¹ + (1 − ω)HᵀR⁻¹H. That is the
 /// Kalman update of the prior with covariance P/ω against a measurement with covariance R/(1 − ω), so it
 /// reuses every measurement model unchanged; ω is picked from a grid to minimise the trace of the fused
-/// position covariance.
+/// position covariance. A measured velocity is one more block of H and R: its variance is inflated by the
+/// same 1/(1 − ω) as the position's, and the prior's velocity covariance is already scaled with the rest of P.
 /// </remarks>
 internal sealed class TrackUpdater(MeasurementInnovator innovator, ImmUpdater imm, bool intersectSourceTracks)
 {
@@ -74,6 +75,7 @@ internal sealed class TrackUpdater(MeasurementInnovator innovator, ImmUpdater im
 
         if (ImmUpdater.HasRangeRate(m))
             RangeRateModel.Update(ref state, sensor, m.RangeRateMps, m.SigmaRangeRateMps);
+        VelocityModel.Update(ref state, m);
         return true;
     }
 
@@ -100,7 +102,12 @@ internal sealed class TrackUpdater(MeasurementInnovator innovator, ImmUpdater im
     private static Measurement Inflate(in Measurement m, double factor)
     {
         var k = Math.Sqrt(factor);
-        return m with { Sigma0 = m.Sigma0 * k, Sigma1 = m.Sigma1 * k, Sigma2 = m.Sigma2 * k, SigmaRangeRateMps = m.SigmaRangeRateMps * k };
+        var sv = m.SigmaVelocityMps;
+        return m with
+        {
+            Sigma0 = m.Sigma0 * k, Sigma1 = m.Sigma1 * k, Sigma2 = m.Sigma2 * k, SigmaRangeRateMps = m.SigmaRangeRateMps * k,
+            SigmaVelocityMps = new Vec3(sv.X * k, sv.Y * k, sv.Z * k),
+        };
     }
 
     private static void Scale(ref Matrix6 covariance, double factor)

@@ -46,6 +46,17 @@ internal static class RandomRecords
 
     private static Cat034Subfields? NonEmpty(Cat034Subfields? s) => s == default(Cat034Subfields) ? null : s;
 
+    private static Cat062Accuracy? NonEmpty(Cat062Accuracy? a) => a == default(Cat062Accuracy) ? null : a;
+
+    /// <summary>I062/500 on its wire grid, each subfield present or not.</summary>
+    private static Cat062Accuracy Accuracy062(Random r) => new(
+        Maybe(r, () => new CartesianPosition(Grid(r, 0, 65535, 0.5), Grid(r, 0, 65535, 0.5))),
+        Maybe(r, () => Grid(r, -32768, 32767, 0.5)),
+        Maybe(r, () => new Wgs84Position(Grid(r, 0, 65535, P.Cat062.LatLonLsbDeg), Grid(r, 0, 65535, P.Cat062.LatLonLsbDeg))),
+        Maybe(r, () => Grid(r, 0, 255, 6.25)),
+        Maybe(r, () => Grid(r, 0, 255, 0.25)),
+        Maybe(r, () => new CartesianVelocity(Grid(r, 0, 255, 0.25), Grid(r, 0, 255, 0.25))));
+
     public static Cat048Record Cat048(Random r) => new()
     {
         Source = Source(r), // I0xx/010 is mandatory in every category
@@ -98,6 +109,7 @@ internal static class RandomRecords
             GeometricAltitudeFt = Maybe(r, () => Grid(r, -32768, 32767, 6.25)),
             BarometricAltitudeFl = baro,
             BarometricQnhCorrected = baro is null ? null : r.Next(2) == 1,
+            Accuracy = NonEmpty(Maybe(r, () => Accuracy062(r))),
         };
     }
 
