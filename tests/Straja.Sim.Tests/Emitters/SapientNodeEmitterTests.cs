@@ -71,11 +71,11 @@ public class SapientNodeEmitterTests
     [Fact]
     public void A_detection_report_reads_back_through_the_adapter_as_the_same_bearing_class_and_noise()
     {
-        var node = new SapientNodeEmitter(Sensor(SensorKind.PassiveRf), seed: 3);
+        // One emitter per sample: CsCheck runs samples on several threads, and an emitter is single-threaded state.
         Check.Sample(Gen.Select(Gen.Double[0, 359.99], Gen.Double[-10, 80]), (az, el) =>
         {
             var d = Bearing(T0, az, el);
-            var m = node.Report(d);
+            var m = new SapientNodeEmitter(Sensor(SensorKind.PassiveRf), seed: 3).Report(d);
             AssertValid(m);
             Assert.True(SapientAdapter.TryToDetection(m.DetectionReport, SensorContext.FromEnvelope(m) with { SensorId = "rf-1" }, out var back, out var why), why);
             var r = back.Detection;
