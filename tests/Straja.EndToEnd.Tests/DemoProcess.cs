@@ -39,9 +39,12 @@ internal sealed partial class DemoProcess : IAsyncDisposable
         const string url = "http://127.0.0.1:0";
         var data = Path.Combine(Path.GetTempPath(), "straja-e2e-" + Guid.NewGuid().ToString("N"));
         var dll = Path.Combine(AppContext.BaseDirectory, "straja.dll");
-        var psi = new ProcessStartInfo("dotnet")
+        // Through perl (Debian's essential perl-base), which puts SIGINT back to its default before it execs
+        // dotnet: a test run started in the background (nohup, `&` in a script) ignores SIGINT, every child
+        // inherits that, and the demo would then never see the Ctrl-C these tests stop it with.
+        var psi = new ProcessStartInfo("perl")
         {
-            ArgumentList = { dll, "demo", "--urls", url, "--data", data, "--scenario", scenario, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ArgumentList = { "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\"", "dotnet", dll, "demo", "--urls", url, "--data", data, "--scenario", scenario, "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
