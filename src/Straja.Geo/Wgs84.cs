@@ -11,11 +11,25 @@ public static class Wgs84
     /// <summary>Second eccentricity squared.</summary>
     public const double Ep2 = E2 / (1 - E2);
 
+    /// <summary>Radius of curvature in the prime vertical (east-west) at a geodetic latitude, m.</summary>
+    public static double PrimeVerticalRadiusM(double latDeg)
+    {
+        double sinLat = Math.Sin(DegToRad(latDeg));
+        return SemiMajorAxisM / Math.Sqrt(1 - E2 * sinLat * sinLat);
+    }
+
+    /// <summary>Radius of curvature in the meridian (north-south) at a geodetic latitude, m.</summary>
+    public static double MeridianRadiusM(double latDeg)
+    {
+        double sinLat = Math.Sin(DegToRad(latDeg)), w2 = 1 - E2 * sinLat * sinLat;
+        return SemiMajorAxisM * (1 - E2) / (w2 * Math.Sqrt(w2));
+    }
+
     public static Ecef ToEcef(GeoPoint p)
     {
         double lat = DegToRad(p.LatDeg), lon = DegToRad(p.LonDeg);
         double sinLat = Math.Sin(lat), cosLat = Math.Cos(lat);
-        double n = SemiMajorAxisM / Math.Sqrt(1 - E2 * sinLat * sinLat);
+        double n = PrimeVerticalRadiusM(p.LatDeg);
         return new Ecef(
             (n + p.AltM) * cosLat * Math.Cos(lon),
             (n + p.AltM) * cosLat * Math.Sin(lon),

@@ -81,4 +81,16 @@ public sealed class FrameTests
             return (back - new Enu(e, n, u)).Norm < 1e-6;
         });
     }
+
+    [Fact]
+    public void Radii_of_curvature_are_the_ellipsoids_at_the_equator_and_meet_at_the_pole()
+    {
+        // Equator: meridian a(1 − e²), prime vertical a; pole: both a²/b.
+        Assert.Equal(6_335_439.327, Wgs84.MeridianRadiusM(0), 3);
+        Assert.Equal(Wgs84.SemiMajorAxisM, Wgs84.PrimeVerticalRadiusM(0), 6);
+        double polar = Wgs84.SemiMajorAxisM * Wgs84.SemiMajorAxisM / Wgs84.SemiMinorAxisM;
+        Assert.Equal(polar, Wgs84.MeridianRadiusM(90), 3);
+        Assert.Equal(polar, Wgs84.PrimeVerticalRadiusM(90), 3);
+        Assert.True(Wgs84.MeridianRadiusM(45) < Wgs84.PrimeVerticalRadiusM(45));
+    }
 }

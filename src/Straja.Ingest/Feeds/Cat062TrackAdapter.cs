@@ -128,12 +128,9 @@ internal static class Cat062TrackAdapter
     {
         if (a.Wgs84 is { } w)
         {
-            // Metres per degree from the WGS-84 meridian (M) and prime-vertical (N) radii of curvature.
-            double phi = latDeg * Math.PI / 180, s2 = Math.Sin(phi) * Math.Sin(phi);
-            double w2 = 1 - (Wgs84.E2 * s2);
-            double m = Wgs84.SemiMajorAxisM * (1 - Wgs84.E2) / (w2 * Math.Sqrt(w2));
-            double n = Wgs84.SemiMajorAxisM / Math.Sqrt(w2);
-            double latM = w.LatDeg * Math.PI / 180 * m, lonM = w.LonDeg * Math.PI / 180 * n * Math.Cos(phi);
+            // Metres per degree from the WGS-84 meridian and prime-vertical radii of curvature.
+            double latM = Wgs84.DegToRad(w.LatDeg) * Wgs84.MeridianRadiusM(latDeg);
+            double lonM = Wgs84.DegToRad(w.LonDeg) * Wgs84.PrimeVerticalRadiusM(latDeg) * Math.Cos(Wgs84.DegToRad(latDeg));
             return Math.Max(MinSigmaM, Math.Max(latM, lonM));
         }
 
@@ -152,13 +149,11 @@ internal static class Cat062TrackAdapter
         if (r.GeometricAltitudeFt is { } ft)
             return (ft * MetresPerFt, a.GeometricAltitudeFt is { } aga ? Math.Max(MinSigmaM, aga * MetresPerFt) : SigmaVerticalM);
         if (r.BarometricAltitudeFl is { } baro && a.BarometricAltitudeFl is { } aba)
-            return (baro * 100 * MetresPerFt, Hypot(aba * 100 * MetresPerFt, PressureAltitudeAllowanceM));
+            return (baro * 100 * MetresPerFt, double.Hypot(aba * 100 * MetresPerFt, PressureAltitudeAllowanceM));
         if ((r.BarometricAltitudeFl ?? r.MeasuredFl) is { } fl)
             return (fl * 100 * MetresPerFt, PressureAltitudeAllowanceM);
         return (0, SigmaVertical2dM);
     }
-
-    private static double Hypot(double a, double b) => Math.Sqrt((a * a) + (b * b));
 
     /// <summary>The aircraft identification when the track carries one, else the Mode 3/A code an ATC label would show.</summary>
     private static string? Label(in Cat062Record r)
